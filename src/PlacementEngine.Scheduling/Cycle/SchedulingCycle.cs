@@ -1,0 +1,104 @@
+using PlacementEngine.Core;
+
+namespace PlacementEngine.Scheduling;
+
+public sealed record CycleResult(int Considered, int Placed, int Unschedulable, int Conflicts, IReadOnlyDictionary<string, int> PendingByReason);
+
+/// <summary>One scheduling cycle, Kueue-style: decide on a snapshot, write in one place.</summary>
+public sealed class SchedulingCycle(
+    IJobStore store,
+    JobWriter writer,
+    ProblemBuilder problems,
+    ISolverSelector solvers,
+    IFleetSource fleet,
+    IPriceSource prices,
+    Dispatchers dispatchers,
+    ISchedulerTelemetry telemetry,
+    TimeProvider time)
+{
+    private long _seenFleetGeneration;
+    private long _seenPriceVersion;
+
+    public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+
+        // 1. Snapshot: a changed fleet or price book gives Unschedulable jobs another look.
+        await RequeueUnschedulableIfWorldChangedAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await store.GetByStatesAsync([JobState.Pending], cancellationToken).ConfigureAwait(false);
+        if (pending.Count == 0)
+        {
+            var empty = new Dictionary<string, int>();
+            telemetry.CycleCompleted(time.GetElapsedTime(started), empty);
+            return new CycleResult(0, 0, 0, 0, empty);
+        }
+
+        // 2. Build the problem: eligibility and cost per job and pool, free capacity, budgets.
+        var problem = await problems.BuildAsync(pending, cancellationToken).ConfigureAwait(false);
+
+        // 3. Solve.
+        var solver = solvers.For(problem);
+        var solveStarted = time.GetTimestamp();
+        var plan = solver.Solve(problem, cancellationToken);
+        telemetry.SolveCompleted(solver.Name, time.GetElapsedTime(solveStarted));
+
+        // 4. Commit placements with their reservations, and Unschedulable verdicts, in one transaction.
+        var byId = pending.ToDictionary(j => j.Id);
+        var now = time.GetUtcNow();
+        var updates = new List<JobUpdate>();
+        foreach (var assignment in plan.Assignments)
+        {
+            var job = byId[assignment.Job.Id];
+            var placement = assignment.ToPlacement();
+            var (next, transition) = JobLifecycle.Place(job, placement, now);
+            updates.Add(new JobUpdate(next, transition, job.Version, new Reservation(placement.Pool, placement.Nodes, assignment.Candidate.Pool.MaxNodes)));
+        }
+        var unschedulable = plan.Unplaced.Where(u => u.NoEligiblePool && !u.Reason.IsTransient()).ToList();
+        foreach (var verdict in unschedulable)
+        {
+            var job = byId[verdict.Job.Id];
+            var (next, transition) = JobLifecycle.Transition(job, JobState.Unschedulable, $"{verdict.Reason.ToWire()}: {verdict.Detail}", now);
+            updates.Add(new JobUpdate(next, transition, job.Version));
+        }
+        var committed = await writer.CommitAsync(updates, cancellationToken).ConfigureAwait(false);
+        var applied = committed.Applied.ToHashSet();
+
+        // 5. Hand placed jobs to their clusters' dispatchers.
+        var placed = plan.Assignments.Where(a => applied.Contains(a.Job.Id)).ToList();
+        foreach (var cluster in placed.Select(a => a.Candidate.Cluster.Name).Distinct(StringComparer.Ordinal))
+        {
+            dispatchers.Wake(cluster);
+        }
+
+        // 6. Record metrics: time to placement, and why the rest still wait.
+        foreach (var assignment in placed)
+        {
+            telemetry.JobPlaced(now - byId[assignment.Job.Id].CreatedAt);
+        }
+        var pendingByReason = plan.Unplaced
+            .Where(u => !applied.Contains(u.Job.Id) || !unschedulable.Contains(u))
+            .GroupBy(u => u.Reason.ToWire())
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        telemetry.CycleCompleted(time.GetElapsedTime(started), pendingByReason);
+
+        return new CycleResult(pending.Count, placed.Count, unschedulable.Count(u => applied.Contains(u.Job.Id)), committed.Conflicts.Count, pendingByReason);
+    }
+
+    private async Task RequeueUnschedulableIfWorldChangedAsync(CancellationToken cancellationToken)
+    {
+        var generation = fleet.Generation;
+        var priceVersion = prices.Active.Version;
+        if (generation == _seenFleetGeneration && priceVersion == _seenPriceVersion)
+        {
+            return;
+        }
+        var reason = _seenPriceVersion != 0 && priceVersion != _seenPriceVersion ? $"price book {priceVersion} is active" : "the fleet changed";
+        var stuck = await store.GetByStatesAsync([JobState.Unschedulable], cancellationToken).ConfigureAwait(false);
+        var updates = stuck.Select(job => writer.Transition(job, JobState.Pending, $"looked at again: {reason}")).ToList();
+        var result = await writer.CommitAsync(updates, cancellationToken).ConfigureAwait(false);
+        // Jobs another writer changed meanwhile are seen again at the next change; nothing is lost.
+        _ = result;
+        _seenFleetGeneration = generation;
+        _seenPriceVersion = priceVersion;
+    }
+}

@@ -1,0 +1,37 @@
+namespace PlacementEngine.Scheduling;
+
+/// <summary>An auto-reset wake-up: many Set calls before a wait collapse into one wake.</summary>
+public sealed class AsyncSignal : IDisposable
+{
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
+
+    public void Set()
+    {
+        try
+        {
+            _semaphore.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled; one pending wake is enough.
+        }
+    }
+
+    /// <summary>True when woken by <see cref="Set"/>, false when the timeout passed.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
+        try
+        {
+            await _semaphore.WaitAsync(linked.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _semaphore.Dispose();
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using PlacementEngine.Core;
+
+namespace PlacementEngine.Scheduling;
+
+public sealed record JobChange(Job Job, StateTransition? Transition);
+
+/// <summary>In-process fan-out of committed job changes to watchers (WatchJob streams).</summary>
+public sealed class JobEventHub
+{
+    private readonly ConcurrentDictionary<JobId, ConcurrentDictionary<Channel<JobChange>, byte>> _watchers = new();
+
+    public Subscription Subscribe(JobId id)
+    {
+        var channel = Channel.CreateUnbounded<JobChange>(new UnboundedChannelOptions { SingleReader = true });
+        _watchers.GetOrAdd(id, _ => new()).TryAdd(channel, 0);
+        return new Subscription(this, id, channel);
+    }
+
+    public void Publish(JobChange change)
+    {
+        if (_watchers.TryGetValue(change.Job.Id, out var channels))
+        {
+            foreach (var channel in channels.Keys)
+            {
+                channel.Writer.TryWrite(change);
+            }
+        }
+    }
+
+    public sealed class Subscription(JobEventHub hub, JobId id, Channel<JobChange> channel) : IDisposable
+    {
+        public ChannelReader<JobChange> Reader => channel.Reader;
+
+        public void Dispose()
+        {
+            if (hub._watchers.TryGetValue(id, out var channels))
+            {
+                channels.TryRemove(channel, out _);
+            }
+            channel.Writer.TryComplete();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using PlacementEngine.Core;
+
+namespace PlacementEngine.Scheduling;
+
+public enum SubmitResultKind
+{
+    Created,
+    Existing,
+    Invalid,
+    KeyConflict,
+}
+
+public sealed record SubmitResult(SubmitResultKind Kind, Job? Job, IReadOnlyList<FieldError> Errors);
+
+public enum CancelStatus
+{
+    Cancelled,
+    NotFound,
+    AlreadyFinished,
+}
+
+public sealed record CancelResult(CancelStatus Status, Job? Job);
+
+/// <summary>What the API can do with jobs. Authorisation (which team may see what) is the API's concern.</summary>
+public sealed class JobOperations(
+    IJobStore store,
+    JobWriter writer,
+    JobEventHub events,
+    JobSpecValidator validator,
+    ProblemBuilder problems,
+    Dispatchers dispatchers,
+    AsyncSignal cycleTrigger)
+{
+    public async Task<SubmitResult> SubmitAsync(JobSpecDraft draft, string idempotencyKey, CancellationToken ct)
+    {
+        var errors = validator.Validate(draft, out var spec);
+        if (errors.Count > 0)
+        {
+            return new SubmitResult(SubmitResultKind.Invalid, null, errors);
+        }
+        var id = NewJobId();
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? $"generated-{id.Value}" : idempotencyKey.Trim();
+        var job = Job.New(id, spec!, key, writer.Now);
+        var outcome = await store.SubmitAsync(job, SpecFingerprint.Of(spec!), ct).ConfigureAwait(false);
+        switch (outcome.Status)
+        {
+            case SubmitStatus.Created:
+                cycleTrigger.Set();
+                return new SubmitResult(SubmitResultKind.Created, outcome.Job ?? job, []);
+            case SubmitStatus.AlreadyExists:
+                return new SubmitResult(SubmitResultKind.Existing, outcome.Job, []);
+            default:
+                return new SubmitResult(SubmitResultKind.KeyConflict, outcome.Job,
+                    [new FieldError("idempotency_key", $"'{key}' was already used by team {spec!.Team} for a different job spec")]);
+        }
+    }
+
+    public Task<Job?> GetAsync(JobId id, CancellationToken ct) => store.GetAsync(id, ct);
+
+    public Task<IReadOnlyList<StateTransition>> GetTransitionsAsync(JobId id, CancellationToken ct) => store.GetTransitionsAsync(id, ct);
+
+    public Task<JobPage> ListAsync(JobQuery query, CancellationToken ct) => store.ListAsync(query, ct);
+
+    public async Task<CancelResult> CancelAsync(JobId id, string reason, CancellationToken ct)
+    {
+        Job? before = null;
+        var after = await writer.UpdateAsync(id, job =>
+        {
+            before = job;
+            if (job.State.IsTerminal())
+            {
+                return null;
+            }
+            var why = string.IsNullOrWhiteSpace(reason) ? "cancelled by the user" : $"cancelled: {reason}";
+            var end = job.State.HoldsCapacity() ? AttemptCosts.End(job, "cancelled", writer.Now) : null;
+            return [writer.Transition(job, JobState.Cancelled, why, end)];
+        }, ct).ConfigureAwait(false);
+
+        if (after is null)
+        {
+            return new CancelResult(CancelStatus.NotFound, null);
+        }
+        if (after.State != JobState.Cancelled || before is null || before.State.IsTerminal())
+        {
+            return new CancelResult(CancelStatus.AlreadyFinished, after);
+        }
+        if (before.State is JobState.Dispatched or JobState.Running && before.Placement is { } placement
+            && dispatchers.TryGet(placement.Cluster, out var executor))
+        {
+            await executor.CancelAsync(before.Id, before.Attempt, ct).ConfigureAwait(false);
+        }
+        if (before.State.HoldsCapacity())
+        {
+            cycleTrigger.Set(); // Freed capacity may fit a waiting job.
+        }
+        return new CancelResult(CancelStatus.Cancelled, after);
+    }
+
+    /// <summary>The job now, then every change until it ends. Changes racing the first read are not repeated.</summary>
+    public async IAsyncEnumerable<JobChange> WatchAsync(JobId id, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var subscription = events.Subscribe(id);
+        var job = await store.GetAsync(id, ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            yield break;
+        }
+        yield return new JobChange(job, null);
+        var version = job.Version;
+        var state = job.State;
+        while (!state.IsTerminal())
+        {
+            var change = await subscription.Reader.ReadAsync(ct).ConfigureAwait(false);
+            if (change.Job.Version <= version)
+            {
+                continue;
+            }
+            version = change.Job.Version;
+            state = change.Job.State;
+            yield return change;
+        }
+    }
+
+    public async Task<JobExplanation?> ExplainAsync(JobId id, CancellationToken ct)
+    {
+        var job = await store.GetAsync(id, ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            return null;
+        }
+        var problem = await problems.BuildAsync([job], ct).ConfigureAwait(false);
+        var chosen = job.State.HoldsCapacity() || job.State.IsTerminal() ? job.Placement?.Pool : null;
+        return PlacementExplainer.Explain(problem, problem.Jobs[0], chosen);
+    }
+
+    /// <summary>16 hex characters from a CSPRNG: unique enough, and safe inside Kubernetes object names.</summary>
+    private static JobId NewJobId() => new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+}
