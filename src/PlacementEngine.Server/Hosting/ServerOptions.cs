@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
+namespace PlacementEngine.Server.Hosting;
+
+/// <summary>
+/// Start-up settings, from flags (--listen 127.0.0.1:50051) or environment (PLACEMENT_LISTEN).
+/// Every bad value is reported at once, before anything starts.
+/// </summary>
+public sealed class ServerOptions
+{
+    public const string DefaultListen = "127.0.0.1:50051";
+    public const string DefaultMetricsListen = "127.0.0.1:9464";
+    public const string DefaultDatabase = "placement.db";
+    public const string DefaultFleet = "deploy/examples/fleet.yaml";
+    public const string DefaultTokens = "deploy/examples/tokens.yaml";
+
+    public required IPEndPoint Listen { get; init; }
+    public required IPEndPoint MetricsListen { get; init; }
+    public required string DatabasePath { get; init; }
+    public required string FleetPath { get; init; }
+    public required string TokensPath { get; init; }
+    public string? TlsCertificatePath { get; init; }
+    public string? TlsKeyPath { get; init; }
+    public bool AllowInsecureRemote { get; init; }
+    /// <summary>Simulated jobs run this many times faster than real time. 1 to 1,000,000.</summary>
+    public double SimulationSpeed { get; init; } = 1;
+    /// <summary>Longest time between scheduling cycles. 0.1 to 600 seconds.</summary>
+    public TimeSpan CycleInterval { get; init; } = TimeSpan.FromSeconds(5);
+    public int MaxMessageBytes { get; init; } = 4 * 1024 * 1024;
+
+    public bool UsesTls => TlsCertificatePath is not null;
+
+    public static (ServerOptions? Options, IReadOnlyList<string> Errors) From(IConfiguration config)
+    {
+        var errors = new List<string>();
+        var listen = Endpoint(config, "listen", DefaultListen, errors);
+        var metrics = Endpoint(config, "metrics-listen", DefaultMetricsListen, errors);
+        var cert = Optional(config, "tls-cert");
+        var key = Optional(config, "tls-key");
+        if ((cert is null) != (key is null))
+        {
+            errors.Add("--tls-cert and --tls-key go together: give both or neither");
+        }
+        foreach (var (flag, path) in new[] { ("tls-cert", cert), ("tls-key", key) })
+        {
+            if (path is not null && !File.Exists(path))
+            {
+                errors.Add($"--{flag}: file '{path}' does not exist");
+            }
+        }
+        var allowRemote = Bool(config, "allow-insecure-remote", errors);
+        if (listen is not null && cert is null && !IPAddress.IsLoopback(listen.Address) && !allowRemote)
+        {
+            errors.Add($"--listen {listen}: plaintext gRPC binds to loopback only; give --tls-cert/--tls-key, or --allow-insecure-remote true");
+        }
+        var speed = Number(config, "sim-speed", 1, 1, 1_000_000, errors);
+        var cycle = Number(config, "cycle-interval", 5, 0.1, 600, errors);
+        var maxMessage = Number(config, "max-message-bytes", 4 * 1024 * 1024, 1024, 64 * 1024 * 1024, errors);
+
+        var fleet = PathOption(config, "fleet", DefaultFleet, mustExist: true, errors);
+        var tokens = PathOption(config, "tokens", DefaultTokens, mustExist: true, errors);
+        var database = Optional(config, "db") ?? DefaultDatabase;
+        var databaseFolder = Path.GetDirectoryName(Path.GetFullPath(database));
+        if (databaseFolder is not null && !Directory.Exists(databaseFolder))
+        {
+            errors.Add($"--db {database}: folder '{databaseFolder}' does not exist");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        return (new ServerOptions
+        {
+            Listen = listen!,
+            MetricsListen = metrics!,
+            DatabasePath = Path.GetFullPath(database),
+            FleetPath = fleet!,
+            TokensPath = tokens!,
+            TlsCertificatePath = cert,
+            TlsKeyPath = key,
+            AllowInsecureRemote = allowRemote,
+            SimulationSpeed = speed,
+            CycleInterval = TimeSpan.FromSeconds(cycle),
+            MaxMessageBytes = (int)maxMessage,
+        }, errors);
+    }
+
+    private static string? Optional(IConfiguration config, string key)
+    {
+        var value = config[key];
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static IPEndPoint? Endpoint(IConfiguration config, string key, string fallback, List<string> errors)
+    {
+        var text = Optional(config, key) ?? fallback;
+        if (text.StartsWith("localhost:", StringComparison.OrdinalIgnoreCase))
+        {
+            text = "127.0.0.1" + text["localhost".Length..];
+        }
+        if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port is > 0 and <= 65535)
+        {
+            return endpoint;
+        }
+        errors.Add($"--{key} '{text}': expected an IP address and port, e.g. 127.0.0.1:50051");
+        return null;
+    }
+
+    private static bool Bool(IConfiguration config, string key, List<string> errors)
+    {
+        var text = Optional(config, key);
+        if (text is null)
+        {
+            return false;
+        }
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+        errors.Add($"--{key} '{text}': expected true or false");
+        return false;
+    }
+
+    private static double Number(IConfiguration config, string key, double fallback, double min, double max, List<string> errors)
+    {
+        var text = Optional(config, key);
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+        errors.Add($"--{key} '{text}': expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        return fallback;
+    }
+
+    /// <summary>Relative defaults are looked up from the working folder upwards, so the server runs from any folder of a checkout.</summary>
+    private static string? PathOption(IConfiguration config, string key, string fallback, bool mustExist, List<string> errors)
+    {
+        var given = Optional(config, key);
+        var path = given ?? FindUpwards(fallback) ?? fallback;
+        if (mustExist && !File.Exists(path))
+        {
+            errors.Add(given is null
+                ? $"--{key}: the default '{fallback}' was not found from '{Directory.GetCurrentDirectory()}' upwards; pass --{key} PATH"
+                : $"--{key}: file '{given}' does not exist");
+            return null;
+        }
+        return Path.GetFullPath(path);
+    }
+
+    private static string? FindUpwards(string relative)
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
