@@ -61,14 +61,15 @@ public sealed partial class ClusterDispatcher(
             {
                 return null; // An older attempt, or a job that moved on: nothing to do.
             }
-            var now = writer.Now;
+            // The cluster's own time of the change, never later than now: a late watch must not bill extra hours.
+            var now = update.At is { } seen && seen <= writer.Now ? seen : writer.Now;
             switch (update.Phase)
             {
                 case ExecutionPhase.Running when job.State == JobState.Dispatched:
-                    return [writer.Transition(job, JobState.Running, update.Reason, started: now)];
+                    return [writer.Transition(job, JobState.Running, update.Reason, started: now, at: now)];
                 case ExecutionPhase.Succeeded or ExecutionPhase.Failed when job.State is JobState.Dispatched or JobState.Running:
                     var to = update.Phase == ExecutionPhase.Succeeded ? JobState.Succeeded : JobState.Failed;
-                    return [writer.Transition(job, to, update.Reason, AttemptCosts.End(job, to.ToString().ToLowerInvariant(), now))];
+                    return [writer.Transition(job, to, update.Reason, AttemptCosts.End(job, to.ToString().ToLowerInvariant(), now), at: now)];
                 case ExecutionPhase.Preempted when job.State is JobState.Dispatched or JobState.Running:
                     preemptedPool = job.Placement?.Pool ?? "";
                     return Requeue(job, JobState.Preempted, $"spot capacity reclaimed: {update.Reason}", job.Placement?.Pool);

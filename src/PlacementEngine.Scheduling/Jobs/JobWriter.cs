@@ -54,9 +54,9 @@ public sealed class JobWriter(IJobStore store, JobEventHub events, TimeProvider 
     }
 
     /// <summary>A plain state change of a job at its current version.</summary>
-    public JobUpdate Transition(Job job, JobState to, string reason, AttemptEnd? end = null, DateTimeOffset? started = null)
+    public JobUpdate Transition(Job job, JobState to, string reason, AttemptEnd? end = null, DateTimeOffset? started = null, DateTimeOffset? at = null)
     {
-        var (next, transition) = JobLifecycle.Transition(job, to, reason, Now);
+        var (next, transition) = JobLifecycle.Transition(job, to, reason, at ?? Now);
         return new JobUpdate(next, transition, job.Version, AttemptStarted: started, AttemptEnd: end);
     }
 }

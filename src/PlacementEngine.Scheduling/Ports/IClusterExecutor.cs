@@ -46,7 +46,8 @@ public enum ExecutionPhase
     Preempted,
 }
 
-public sealed record ExecutionUpdate(JobId JobId, int Attempt, ExecutionPhase Phase, string Reason);
+/// <param name="At">When the cluster saw the change (e.g. a Job's startTime), if it says; costs are reckoned from it.</param>
+public sealed record ExecutionUpdate(JobId JobId, int Attempt, ExecutionPhase Phase, string Reason, DateTimeOffset? At = null);
 
 public static class DispatchNames
 {

@@ -68,6 +68,9 @@ public sealed class SimulatedExecutor(string cluster, SimulatedExecutorOptions o
         }
     }
 
+    /// <summary>For tests driving the dispatcher by hand: the next queued phase change, if any.</summary>
+    internal bool TryReadUpdate(out ExecutionUpdate update) => _updates.Reader.TryRead(out update!);
+
     public Task<bool> CheckHealthAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     public void Dispose()
@@ -93,7 +96,7 @@ public sealed class SimulatedExecutor(string cluster, SimulatedExecutorOptions o
         {
             attempt.Stop();
         }
-        _updates.Writer.TryWrite(new ExecutionUpdate(attempt.Job, attempt.Attempt, phase, reason));
+        _updates.Writer.TryWrite(new ExecutionUpdate(attempt.Job, attempt.Attempt, phase, reason, time.GetUtcNow()));
     }
 
     private TimeSpan Scaled(TimeSpan span) => TimeSpan.FromTicks((long)(span.Ticks / Math.Max(1, options.TimeScale)));
