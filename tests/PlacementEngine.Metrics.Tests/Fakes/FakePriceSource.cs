@@ -1,0 +1,9 @@
+using PlacementEngine.Core;
+using PlacementEngine.Scheduling;
+
+namespace PlacementEngine.Metrics.Tests.Fakes;
+
+internal sealed class FakePriceSource(PriceBook active) : IPriceSource
+{
+    public PriceBook Active { get; set; } = active;
+}
