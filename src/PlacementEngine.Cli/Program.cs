@@ -1,1 +1,4 @@
-return 0;
+using PlacementEngine.Cli;
+using PlacementEngine.Cli.Commands;
+
+return await PlacectlApp.RunAsync(args, CliHost.ForConsole());

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using PlacementEngine.Cli.Api;
+using PlacementEngine.Cli.Errors;
+using PlacementEngine.Cli.Output;
+
+namespace PlacementEngine.Cli.Commands;
+
+/// <summary>
+/// Shared by every command: resolves the global options into a <see cref="CommandRun"/>, runs the
+/// command's body, and turns any failure into one stderr message and its exit code.
+/// </summary>
+internal sealed class CliContext(CliHost host, GlobalOptions options)
+{
+    public GlobalOptions Options => options;
+
+    public async Task<int> RunAsync(ParseResult result, Func<CommandRun, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        ConnectionSettings? connection = null;
+        try
+        {
+            connection = options.ResolveConnection(result, host.Environment);
+            IBlockRenderer renderer = host.StdoutIsTerminal ? new RichRenderer() : new PlainRenderer();
+            var output = new OutputWriter(host.Stdout, options.ResolveFormat(result), renderer);
+            using var run = new CommandRun(host.ConnectApi(connection), output, host.Stderr);
+            return await body(run, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, connection, host.Stderr, cancellationToken);
+        }
+    }
+}

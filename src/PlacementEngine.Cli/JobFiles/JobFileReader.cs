@@ -1,0 +1,68 @@
+using PlacementEngine.Contracts.V1;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PlacementEngine.Cli.JobFiles;
+
+/// <summary>Reads a job.yaml (format documented in deploy/examples/jobs) into a JobSpec.</summary>
+internal static class JobFileReader
+{
+    public static JobSpec ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new JobFileException(path, "file not found");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new JobFileException(path, $"cannot read the file: {e.Message}");
+        }
+
+        return Parse(text, path);
+    }
+
+    public static JobSpec Parse(string yaml, string fileName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new JobFileException(fileName, checked((int)e.Start.Line), checked((int)e.Start.Column), "", $"invalid YAML: {Innermost(e).Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way, without a position, on some unterminated flow collections.
+            throw new JobFileException(fileName, $"invalid YAML (check for an unclosed {{ or [): {e.Message}");
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw new JobFileException(fileName, "the file is empty; it needs one job");
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode;
+            throw new JobFileException(fileName, checked((int)second.Start.Line), checked((int)second.Start.Column), "", "holds more than one YAML document; submit one job per file");
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            var node = stream.Documents[0].RootNode;
+            throw new JobFileException(fileName, checked((int)node.Start.Line), checked((int)node.Start.Column), "", "expected a mapping of job fields at the top level");
+        }
+
+        return JobSpecMapping.ToJobSpec(YamlObject.Root(root, fileName, JobFileKeys.Top));
+    }
+
+    // YamlDotNet wraps the parser's own message (the useful part) in outer exceptions.
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}

@@ -1,0 +1,102 @@
+using Google.Protobuf.WellKnownTypes;
+using PlacementEngine.Contracts.V1;
+
+namespace PlacementEngine.Cli.JobFiles;
+
+/// <summary>
+/// Maps the job.yaml shape onto JobSpec. Only shape and types are checked here; what makes a
+/// spec schedulable (required fields, GPU models that exist) is the server's call, so the rules
+/// live in one place and the error names the same field either way.
+/// </summary>
+internal static class JobSpecMapping
+{
+    public static JobSpec ToJobSpec(YamlObject root)
+    {
+        var spec = new JobSpec
+        {
+            Name = root.String("name") ?? "",
+            Team = root.String("team") ?? "",
+            Container = ReadContainer(root),
+            Workers = root.Int("workers", 1, int.MaxValue) ?? JobFileKeys.DefaultWorkers,
+            EstimatedRuntimeSeconds = root.DurationSeconds("estimatedRuntime") ?? 0,
+            CapacityPolicy = root.OneOf("capacityPolicy", JobFileKeys.CapacityPolicies) ?? CapacityPolicy.Unspecified,
+            CheckpointIntervalSeconds = root.DurationSeconds("checkpointInterval") ?? 0,
+            MaxHourlyPrice = root.DollarAmount("maxHourlyPrice") ?? "",
+            Priority = root.Int("priority", 0, JobFileKeys.MaxPriority) ?? 0,
+        };
+
+        spec.Worker = ReadWorker(root);
+        spec.Residency = ReadResidency(root);
+        spec.Data = ReadData(root);
+        if (root.Timestamp("deadline") is { } deadline)
+        {
+            spec.Deadline = Timestamp.FromDateTimeOffset(deadline);
+        }
+
+        AddAll(spec.ClusterSelector, root.StringMap("clusterSelector"));
+        AddAll(spec.Labels, root.StringMap("labels"));
+        return spec;
+    }
+
+    private static ContainerSpec ReadContainer(YamlObject root)
+    {
+        var container = new ContainerSpec { Image = root.String("image") ?? "" };
+        container.Command.AddRange(root.StringList("command"));
+        container.Args.AddRange(root.StringList("args"));
+        AddAll(container.Env, root.StringMap("env"));
+        return container;
+    }
+
+    private static WorkerResources? ReadWorker(YamlObject root)
+    {
+        if (root.Object("worker", JobFileKeys.Worker) is not { } worker)
+        {
+            return null;
+        }
+
+        var resources = new WorkerResources
+        {
+            Gpus = worker.Int("gpus", 0, int.MaxValue) ?? 0,
+            Vcpus = worker.Number("vcpus") ?? 0,
+            MemoryGib = worker.Number("memoryGiB") ?? 0,
+        };
+        resources.GpuModels.AddRange(worker.StringList("gpuModels"));
+        return resources;
+    }
+
+    private static Residency? ReadResidency(YamlObject root)
+    {
+        if (root.Object("residency", JobFileKeys.Residency) is not { } residency)
+        {
+            return null;
+        }
+
+        var result = new Residency();
+        result.Jurisdictions.AddRange(residency.StringList("jurisdictions"));
+        result.Regions.AddRange(residency.StringList("regions"));
+        result.Clouds.AddRange(residency.StringList("clouds"));
+        return result;
+    }
+
+    private static DataLocation? ReadData(YamlObject root)
+    {
+        if (root.Object("data", JobFileKeys.Data) is not { } data)
+        {
+            return null;
+        }
+
+        return new DataLocation
+        {
+            Region = data.String("region") ?? "",
+            GbRead = data.Number("gbRead") ?? 0,
+        };
+    }
+
+    private static void AddAll(Google.Protobuf.Collections.MapField<string, string> target, IReadOnlyList<KeyValuePair<string, string>> entries)
+    {
+        foreach (var (key, value) in entries)
+        {
+            target.Add(key, value);
+        }
+    }
+}
