@@ -13,11 +13,13 @@ public interface IJobStore
 
     Task<Job?> GetAsync(JobId id, CancellationToken cancellationToken);
 
+    /// <summary>Submission order (created_at, id). PageSize &lt; 1 means 100, at most 1000. Throws ArgumentException for a token this store did not issue.</summary>
     Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Submission order; no states means no jobs.</summary>
     Task<IReadOnlyList<Job>> GetByStatesAsync(IReadOnlyCollection<JobState> states, CancellationToken cancellationToken);
 
-    /// <summary>Oldest first.</summary>
+    /// <summary>Oldest first; the first entry is "submitted" (Pending -> Pending at CreatedAt).</summary>
     Task<IReadOnlyList<StateTransition>> GetTransitionsAsync(JobId id, CancellationToken cancellationToken);
 
     /// <summary>
@@ -32,6 +34,7 @@ public interface IJobStore
     /// <summary>Per team: actual cost of ended attempts plus expected cost of attempts still holding capacity.</summary>
     Task<IReadOnlyDictionary<string, Money>> GetTeamChargesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every state, zero where none.</summary>
     Task<IReadOnlyDictionary<JobState, int>> CountByStateAsync(CancellationToken cancellationToken);
 
     /// <summary>Actual cost of ended attempts, summed by where they ran. Only grows.</summary>

@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+
+namespace PlacementEngine.Storage.Sqlite.Database;
+
+/// <summary>
+/// Commands with named parameters. Every value reaches SQLite as a parameter; the only SQL text built at run
+/// time joins this project's own constants (column lists, stored state names, parameter names).
+/// </summary>
+internal static class SqlCommands
+{
+    public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return command;
+    }
+
+    public static SqliteCommand Command(this SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has already ended");
+        var command = connection.Command(sql, parameters);
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(this SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        using var command = transaction.Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<List<T>> ReadAllAsync<T>(this SqliteCommand command, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
+    {
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+
+    public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>"@p0, @p1, ..." with the values bound, for an IN list of a length known only at run time.</summary>
+    public static (string List, (string Name, object? Value)[] Parameters) InList(string prefix, IEnumerable<string> values)
+    {
+        var parameters = values.Select((value, i) => ($"@{prefix}{i}", (object?)value)).ToArray();
+        return (string.Join(", ", parameters.Select(p => p.Item1)), parameters);
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.Data.Sqlite;
+using PlacementEngine.Core;
+using PlacementEngine.Scheduling;
+using PlacementEngine.Storage.Sqlite.Database;
+using PlacementEngine.Storage.Sqlite.Serialization;
+
+namespace PlacementEngine.Storage.Sqlite.Operations;
+
+/// <summary>
+/// Applies a batch of <see cref="JobUpdate"/>s inside one transaction, in order, so a later update sees the
+/// earlier ones: two reservations in one batch cannot overfill a pool, and a job may move twice in one batch
+/// (Preempted then Pending) with the second update expecting the first one's version.
+/// </summary>
+internal static class JobUpdates
+{
+    private const string SelectVersion = "SELECT version, attempt FROM jobs WHERE id = @id";
+
+    // The job itself is left out: its row is about to be rewritten with the new placement.
+    private static readonly string SelectNodesHeld = $"""
+        SELECT COALESCE(SUM(placement_nodes), 0) FROM jobs
+        WHERE placement_pool = @pool AND state IN ({JobRows.HoldingCapacityStates}) AND id <> @id
+        """;
+
+    private const string UpdateJob = """
+        UPDATE jobs SET state = @state, state_reason = @state_reason, version = @version, updated_at = @updated_at,
+                        attempt = @attempt, placement = @placement, placement_pool = @placement_pool,
+                        placement_nodes = @placement_nodes, blocked_pools = @blocked_pools
+        WHERE id = @id AND version = @expected_version
+        """;
+
+    // Only an open attempt is closed: a repeated end must not bill twice, since spend only grows.
+    private const string EndAttempt = """
+        UPDATE attempts SET ended_at = @ended_at, outcome = @outcome, actual_cost = @actual_cost
+        WHERE job_id = @job_id AND attempt = @attempt AND ended_at IS NULL
+        """;
+
+    private const string StartAttempt = """
+        INSERT INTO attempts (job_id, attempt, cluster, pool, cloud, region, instance_type, capacity_type, nodes, expected_cost, started_at)
+        VALUES (@job_id, @attempt, @cluster, @pool, @cloud, @region, @instance_type, @capacity_type, @nodes, @expected_cost, @started_at)
+        """;
+
+    // The first report of running is kept: that is when billing started.
+    private const string MarkRunning = """
+        UPDATE attempts SET running_at = COALESCE(running_at, @running_at) WHERE job_id = @job_id AND attempt = @attempt
+        """;
+
+    /// <summary>Rejects updates that could only come from a bug, before anything is written.</summary>
+    public static void ThrowIfMalformed(IReadOnlyList<JobUpdate> updates)
+    {
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var update = updates[i];
+            var problem = update switch
+            {
+                _ when update.Transition.JobId != update.Next.Id => "its transition belongs to another job",
+                _ when update.Transition.To != update.Next.State => "its transition does not lead to the job's next state",
+                { Reservation.Nodes: < 1 } => "it reserves no nodes",
+                { Reservation: { } r, Next.Placement: null } => $"it reserves {r.Nodes} nodes of {r.Pool} but the job has no placement",
+                { Reservation: { } r, Next.Placement: { } p } when r.Pool != p.Pool || r.Nodes != p.Nodes =>
+                    $"it reserves {r.Nodes} nodes of {r.Pool} but the job is placed on {p.Nodes} nodes of {p.Pool}",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                throw new ArgumentException($"update {i} (job {update.Next.Id}): {problem}", nameof(updates));
+            }
+        }
+    }
+
+    public static async Task<CommitResult> ApplyAsync(SqliteTransaction transaction, IReadOnlyList<JobUpdate> updates, CancellationToken cancellationToken)
+    {
+        var applied = new List<JobId>();
+        var conflicts = new List<JobId>();
+        foreach (var update in updates)
+        {
+            (await TryApplyAsync(transaction, update, cancellationToken) ? applied : conflicts).Add(update.Next.Id);
+        }
+        return new CommitResult(applied, conflicts);
+    }
+
+    private static async Task<bool> TryApplyAsync(SqliteTransaction transaction, JobUpdate update, CancellationToken cancellationToken)
+    {
+        var id = update.Next.Id.Value;
+        var stored = await ReadVersionAsync(transaction, id, cancellationToken);
+        if (stored is not { } current || current.Version != update.ExpectedVersion)
+        {
+            return false;
+        }
+        if (update.Reservation is { } reservation && !await FitsAsync(transaction, id, reservation, cancellationToken))
+        {
+            return false;
+        }
+
+        if (update.AttemptEnd is { } end)
+        {
+            await transaction.ExecuteAsync(EndAttempt, cancellationToken,
+                ("@job_id", id),
+                ("@attempt", current.Attempt),
+                ("@ended_at", StoredText.FormatInstant(end.At)),
+                ("@outcome", end.Outcome),
+                ("@actual_cost", StoredText.FormatMoney(end.ActualCost)));
+        }
+        if (update.Reservation is not null)
+        {
+            await InsertAttemptAsync(transaction, update.Next, update.Transition.At, cancellationToken);
+        }
+        if (update.AttemptStarted is { } runningAt)
+        {
+            await transaction.ExecuteAsync(MarkRunning, cancellationToken,
+                ("@job_id", id),
+                ("@attempt", update.Next.Attempt),
+                ("@running_at", StoredText.FormatInstant(runningAt)));
+        }
+
+        await transaction.ExecuteAsync(UpdateJob, cancellationToken,
+            [.. JobRows.MutableValues(update.Next), ("@expected_version", update.ExpectedVersion)]);
+        await Transitions.AppendAsync(transaction, update.Transition, cancellationToken);
+        return true;
+    }
+
+    private static async Task<(long Version, int Attempt)?> ReadVersionAsync(SqliteTransaction transaction, string id, CancellationToken cancellationToken)
+    {
+        using var command = transaction.Command(SelectVersion, ("@id", id));
+        var rows = await command.ReadAllAsync(row => (row.GetInt64(0), row.GetInt32(1)), cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private static async Task<bool> FitsAsync(SqliteTransaction transaction, string id, Reservation reservation, CancellationToken cancellationToken)
+    {
+        using var command = transaction.Command(SelectNodesHeld, ("@pool", reservation.Pool), ("@id", id));
+        var held = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+        return held + reservation.Nodes <= reservation.PoolMaxNodes;
+    }
+
+    private static async Task InsertAttemptAsync(SqliteTransaction transaction, Job next, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var placement = next.Placement!;
+        await transaction.ExecuteAsync(StartAttempt, cancellationToken,
+            ("@job_id", next.Id.Value),
+            ("@attempt", placement.Attempt),
+            ("@cluster", placement.Cluster),
+            ("@pool", placement.Pool),
+            ("@cloud", StoredNames.Of(placement.Region.Cloud)),
+            ("@region", placement.Region.Name),
+            ("@instance_type", placement.InstanceType),
+            ("@capacity_type", StoredNames.Of(placement.CapacityType)),
+            ("@nodes", placement.Nodes),
+            ("@expected_cost", StoredText.FormatMoney(placement.Cost.Total)),
+            ("@started_at", StoredText.FormatInstant(at)));
+    }
+}
