@@ -1,0 +1,161 @@
+using PlacementEngine.Contracts.Grpc;
+using PlacementEngine.Core;
+using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Scheduling;
+using V1 = PlacementEngine.Contracts.V1;
+
+namespace PlacementEngine.Grpc.Services;
+
+/// <summary>
+/// placement.v1.JobService. The caller's team comes from the token: a team sees, watches, explains and cancels only
+/// its own jobs, and submits only for itself; admins act for every team.
+/// </summary>
+internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    public void Register(GrpcServiceRegistry registry)
+    {
+        registry.AddUnary<V1.SubmitJobRequest, V1.SubmitJobResponse>(JobServiceMethods.SubmitJob, V1.SubmitJobRequest.Parser, SubmitJobAsync);
+        registry.AddUnary<V1.GetJobRequest, V1.Job>(JobServiceMethods.GetJob, V1.GetJobRequest.Parser, GetJobAsync);
+        registry.AddUnary<V1.ListJobsRequest, V1.ListJobsResponse>(JobServiceMethods.ListJobs, V1.ListJobsRequest.Parser, ListJobsAsync);
+        registry.AddUnary<V1.CancelJobRequest, V1.Job>(JobServiceMethods.CancelJob, V1.CancelJobRequest.Parser, CancelJobAsync);
+        registry.AddServerStreaming<V1.WatchJobRequest, V1.JobEvent>(JobServiceMethods.WatchJob, V1.WatchJobRequest.Parser, WatchJobAsync);
+        registry.AddUnary<V1.ExplainJobRequest, V1.Explanation>(JobServiceMethods.ExplainJob, V1.ExplainJobRequest.Parser, ExplainJobAsync);
+    }
+
+    public async Task<V1.SubmitJobResponse> SubmitJobAsync(V1.SubmitJobRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        var spec = request.Spec ?? throw new RpcException(StatusCode.InvalidArgument, "spec: the job spec is required");
+        var team = string.IsNullOrWhiteSpace(spec.Team) ? caller.Team : spec.Team.Trim();
+        if (!caller.MayActFor(team))
+        {
+            throw new RpcException(
+                StatusCode.PermissionDenied,
+                $"spec.team: team {caller.Team} may not submit jobs for team {team}; leave spec.team empty to submit for your own team");
+        }
+
+        var result = await jobs.SubmitAsync(JobSpecMapping.ToDraft(spec, team), request.IdempotencyKey, context.CancellationToken).ConfigureAwait(false);
+        return result.Kind switch
+        {
+            SubmitResultKind.Created => new V1.SubmitJobResponse { Job = ToProto(result.Job!) },
+            SubmitResultKind.Existing => new V1.SubmitJobResponse { Job = ToProto(result.Job!), AlreadyExisted = true },
+            // Every bad field at once, each named as the API names it: "spec.worker.gpus: -1 is out of range ...".
+            SubmitResultKind.Invalid => throw new RpcException(StatusCode.InvalidArgument, string.Join("; ", result.Errors)),
+            SubmitResultKind.KeyConflict => throw new RpcException(
+                StatusCode.AlreadyExists,
+                result.Errors.Count > 0
+                    ? string.Join("; ", result.Errors)
+                    : $"idempotency_key: '{request.IdempotencyKey}' was already used for a different job spec"),
+            _ => throw new InvalidOperationException($"unexpected submit result {result.Kind}"),
+        };
+    }
+
+    public async Task<V1.Job> GetJobAsync(V1.GetJobRequest request, ServerCallContext context)
+    {
+        var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
+        var transitions = await jobs.GetTransitionsAsync(job.Id, context.CancellationToken).ConfigureAwait(false);
+        return ToProto(job, transitions);
+    }
+
+    public async Task<V1.ListJobsResponse> ListJobsAsync(V1.ListJobsRequest request, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        var pageSize = request.PageSize switch
+        {
+            0 => DefaultPageSize,
+            < 0 => throw new RpcException(StatusCode.InvalidArgument, $"page_size: {request.PageSize} is negative; leave it 0 for {DefaultPageSize}"),
+            > MaxPageSize => throw new RpcException(StatusCode.InvalidArgument, $"page_size: {request.PageSize} is above the maximum of {MaxPageSize}"),
+            _ => request.PageSize,
+        };
+        var states = request.States.Select((state, i) => state.ToCore($"states[{i}]")).Distinct().ToList();
+        var query = new JobQuery(caller.IsAdmin ? null : caller.Team, states, pageSize, request.PageToken);
+        JobPage page;
+        try
+        {
+            page = await jobs.ListAsync(query, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException && request.PageToken.Length > 0)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "page_token: not a token from this server's ListJobs; start again with an empty page_token");
+        }
+        return new V1.ListJobsResponse
+        {
+            Jobs = { page.Jobs.Select(job => ToProto(job)) },
+            NextPageToken = page.NextPageToken,
+        };
+    }
+
+    public async Task<V1.Job> CancelJobAsync(V1.CancelJobRequest request, ServerCallContext context)
+    {
+        var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
+        var result = await jobs.CancelAsync(job.Id, request.Reason, context.CancellationToken).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case CancelStatus.NotFound:
+                throw NotFound(job.Id.Value);
+            case CancelStatus.AlreadyFinished:
+                var state = (result.Job ?? job).State;
+                throw new RpcException(
+                    StatusCode.FailedPrecondition,
+                    $"job {job.Id} has already ended ({state.ToProto()}); only unfinished jobs can be cancelled");
+            default:
+                var transitions = await jobs.GetTransitionsAsync(job.Id, context.CancellationToken).ConfigureAwait(false);
+                return ToProto(result.Job!, transitions);
+        }
+    }
+
+    public async Task WatchJobAsync(V1.WatchJobRequest request, IServerStreamWriter<V1.JobEvent> writer, ServerCallContext context)
+    {
+        var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
+        var sent = false;
+        await foreach (var change in jobs.WatchAsync(job.Id, context.CancellationToken).ConfigureAwait(false))
+        {
+            var jobEvent = new V1.JobEvent { Job = ToProto(change.Job) };
+            if (change.Transition is { } transition)
+            {
+                jobEvent.Transition = transition.ToProto();
+            }
+            await writer.WriteAsync(jobEvent).ConfigureAwait(false);
+            sent = true;
+        }
+        if (!sent)
+        {
+            // The job disappeared between the access check and the watch.
+            throw NotFound(job.Id.Value);
+        }
+    }
+
+    public async Task<V1.Explanation> ExplainJobAsync(V1.ExplainJobRequest request, ServerCallContext context)
+    {
+        var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
+        var explanation = await jobs.ExplainAsync(job.Id, context.CancellationToken).ConfigureAwait(false)
+            ?? throw NotFound(job.Id.Value);
+        return explanation.ToProto(job);
+    }
+
+    /// <summary>The job, if it exists and the caller's team may see it.</summary>
+    private async Task<Job> GetVisibleJobAsync(string id, ServerCallContext context)
+    {
+        var caller = context.RequireCaller();
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "id: the job id is required");
+        }
+        var job = await jobs.GetAsync(new JobId(id.Trim()), context.CancellationToken).ConfigureAwait(false)
+            ?? throw NotFound(id);
+        if (!caller.MayActFor(job.Team))
+        {
+            // Not naming the owner: a team learns nothing about another team's work beyond that the id is taken.
+            throw new RpcException(StatusCode.PermissionDenied, $"job {id} belongs to another team; team {caller.Team} may only see and act on its own jobs");
+        }
+        return job;
+    }
+
+    private V1.Job ToProto(Job job, IReadOnlyList<StateTransition>? transitions = null) =>
+        job.ToProto(fleet.IsSimulated, transitions);
+
+    private static RpcException NotFound(string id) => new(StatusCode.NotFound, $"job {id} not found");
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using PlacementEngine.Contracts.Grpc;
+
+namespace PlacementEngine.Grpc.Transport;
+
+/// <summary>
+/// Maps bearer tokens to callers. Tokens are held as SHA-256 digests and every lookup compares against all of them
+/// in constant time, so neither a token's content, its length nor its position in the file shows in response times.
+/// </summary>
+public sealed class BearerTokenAuthenticator
+{
+    private readonly (byte[] Digest, Caller Caller)[] _grants;
+
+    public BearerTokenAuthenticator(IEnumerable<TokenGrant> grants)
+    {
+        ArgumentNullException.ThrowIfNull(grants);
+        _grants = grants.Select(g => (Digest(g.Token), g.Caller)).ToArray();
+    }
+
+    /// <summary>Knows no token: every call that needs one is refused.</summary>
+    public static BearerTokenAuthenticator None { get; } = new([]);
+
+    public int Count => _grants.Length;
+
+    public static BearerTokenAuthenticator FromFile(string path) => new(TokenFile.Load(path));
+
+    /// <summary>The caller for a token, or null when the token is unknown.</summary>
+    public Caller? Find(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var digest = Digest(token);
+        Caller? found = null;
+        foreach (var (known, caller) in _grants)
+        {
+            // No early exit: the loop takes as long for the first token as for the last.
+            if (CryptographicOperations.FixedTimeEquals(digest, known))
+            {
+                found = caller;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The caller named by an <c>authorization</c> header value; UNAUTHENTICATED when there is none.</summary>
+    public Caller Authenticate(string? authorization)
+    {
+        if (string.IsNullOrWhiteSpace(authorization)
+            || !authorization.StartsWith(GrpcProtocol.BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            || authorization.Length == GrpcProtocol.BearerPrefix.Length)
+        {
+            throw new RpcException(StatusCode.Unauthenticated, "missing bearer token: send the metadata 'authorization: Bearer <token>'");
+        }
+        var token = authorization[GrpcProtocol.BearerPrefix.Length..].Trim();
+        return Find(token) ?? throw new RpcException(StatusCode.Unauthenticated, "unknown token");
+    }
+
+    private static byte[] Digest(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+}
