@@ -62,7 +62,7 @@ public sealed class InMemoryJobStore : IJobStore
     {
         lock (_gate)
         {
-            IReadOnlyList<Job> jobs = _jobs.Values.Where(j => states.Contains(j.State)).OrderBy(j => j.CreatedAt).ToList();
+            IReadOnlyList<Job> jobs = _jobs.Values.Where(j => states.Contains(j.State)).OrderBy(j => j.CreatedAt).ThenBy(j => j.Id.Value, StringComparer.Ordinal).ToList();
             return Task.FromResult(jobs);
         }
     }
@@ -132,7 +132,7 @@ public sealed class InMemoryJobStore : IJobStore
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyDictionary<JobState, int>>(_jobs.Values.GroupBy(j => j.State).ToDictionary(g => g.Key, g => g.Count()));
+            return Task.FromResult<IReadOnlyDictionary<JobState, int>>(JobStates.All.ToDictionary(s => s, s => _jobs.Values.Count(j => j.State == s)));
         }
     }
 

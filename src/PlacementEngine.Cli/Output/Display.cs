@@ -58,5 +58,5 @@ internal static class Display
     }
 
     public static string Where(Placement? placement) =>
-        placement is null || placement.Cluster.Length == 0 ? None : $"{placement.Cluster}/{placement.Pool}";
+        placement is null || placement.Pool.Length == 0 ? None : placement.Pool; // pool names already start with their cluster
 }

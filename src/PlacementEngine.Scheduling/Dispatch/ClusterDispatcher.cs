@@ -69,10 +69,10 @@ public sealed partial class ClusterDispatcher(
                     return [writer.Transition(job, JobState.Running, update.Reason, started: now, at: now)];
                 case ExecutionPhase.Succeeded or ExecutionPhase.Failed when job.State is JobState.Dispatched or JobState.Running:
                     var to = update.Phase == ExecutionPhase.Succeeded ? JobState.Succeeded : JobState.Failed;
-                    return [writer.Transition(job, to, update.Reason, AttemptCosts.End(job, to.ToString().ToLowerInvariant(), now), at: now)];
+                    return [writer.Transition(job, to, update.Reason, AttemptCosts.End(job, to.ToString().ToLowerInvariant(), now, update.RanFor), at: now)];
                 case ExecutionPhase.Preempted when job.State is JobState.Dispatched or JobState.Running:
                     preemptedPool = job.Placement?.Pool ?? "";
-                    return Requeue(job, JobState.Preempted, $"spot capacity reclaimed: {update.Reason}", job.Placement?.Pool);
+                    return Requeue(job, JobState.Preempted, $"spot capacity reclaimed: {update.Reason}", job.Placement?.Pool, update.RanFor);
                 default:
                     return null;
             }
@@ -125,9 +125,9 @@ public sealed partial class ClusterDispatcher(
         return false;
     }
 
-    private JobUpdate[] Requeue(Job job, JobState? via, string reason, string? blockPool)
+    private JobUpdate[] Requeue(Job job, JobState? via, string reason, string? blockPool, TimeSpan? ranFor = null)
     {
-        var end = AttemptCosts.End(job, via == JobState.Preempted ? "preempted" : "failed-over", writer.Now);
+        var end = AttemptCosts.End(job, via == JobState.Preempted ? "preempted" : "failed-over", writer.Now, ranFor);
         if (via is { } intermediate)
         {
             var first = writer.Transition(job, intermediate, reason, end);

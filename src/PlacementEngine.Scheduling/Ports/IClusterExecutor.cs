@@ -47,7 +47,8 @@ public enum ExecutionPhase
 }
 
 /// <param name="At">When the cluster saw the change (e.g. a Job's startTime), if it says; costs are reckoned from it.</param>
-public sealed record ExecutionUpdate(JobId JobId, int Attempt, ExecutionPhase Phase, string Reason, DateTimeOffset? At = null);
+/// <param name="RanFor">For an ended attempt, how long it ran as the cluster reckons it, when that is not wall-clock time (the simulator's scaled time).</param>
+public sealed record ExecutionUpdate(JobId JobId, int Attempt, ExecutionPhase Phase, string Reason, DateTimeOffset? At = null, TimeSpan? RanFor = null);
 
 public static class DispatchNames
 {

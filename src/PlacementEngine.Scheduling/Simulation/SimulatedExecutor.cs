@@ -96,7 +96,16 @@ public sealed class SimulatedExecutor(string cluster, SimulatedExecutorOptions o
         {
             attempt.Stop();
         }
-        _updates.Writer.TryWrite(new ExecutionUpdate(attempt.Job, attempt.Attempt, phase, reason, time.GetUtcNow()));
+        var now = time.GetUtcNow();
+        if (phase is ExecutionPhase.Running)
+        {
+            attempt.RunningSince = now;
+        }
+        // Simulated time runs TimeScale times faster: bill the hours the job would have run, not the wall-clock blink.
+        TimeSpan? ranFor = phase is not ExecutionPhase.Running && attempt.RunningSince is { } since
+            ? TimeSpan.FromTicks((long)((now - since).Ticks * Math.Max(1, options.TimeScale)))
+            : null;
+        _updates.Writer.TryWrite(new ExecutionUpdate(attempt.Job, attempt.Attempt, phase, reason, now, ranFor));
     }
 
     private TimeSpan Scaled(TimeSpan span) => TimeSpan.FromTicks((long)(span.Ticks / Math.Max(1, options.TimeScale)));
@@ -106,6 +115,7 @@ public sealed class SimulatedExecutor(string cluster, SimulatedExecutorOptions o
         public JobId Job { get; } = job;
         public int Attempt { get; } = attempt;
         public ExecutionPhase Phase { get; set; } = ExecutionPhase.Pending;
+        public DateTimeOffset? RunningSince { get; set; }
         public List<ITimer> Timers { get; } = [];
 
         public void Stop()
