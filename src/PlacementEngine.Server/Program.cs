@@ -1,1 +1,3 @@
-var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build(); app.Run();
+using PlacementEngine.Server.Hosting;
+
+return await PlacementServer.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,131 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PlacementEngine.Core;
+using PlacementEngine.Metrics;
+using PlacementEngine.Scheduling;
+using PlacementEngine.Server.FleetFiles;
+
+namespace PlacementEngine.Server.Hosting;
+
+/// <summary>Builds the service: gRPC API on one endpoint (HTTP/2), /metrics on another (HTTP/1.1), the scheduler in the background.</summary>
+public static class PlacementServer
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables("PLACEMENT_");
+        var (options, errors) = ServerOptions.From(builder.Configuration);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync("placement-server: cannot start:\n  " + string.Join("\n  ", errors)).ConfigureAwait(false);
+            return 2;
+        }
+
+        LoadedFleet fleet;
+        try
+        {
+            fleet = FleetFileLoader.Load(options.FleetPath);
+        }
+        catch (FleetFileException ex)
+        {
+            await Console.Error.WriteLineAsync($"placement-server: cannot start: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        ConfigureKestrel(builder, options);
+        Compose(builder.Services, options, fleet);
+
+        await using var app = builder.Build();
+        MapEndpoints(app, options);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PlacementEngine.Server");
+        var listen = options.Listen.ToString();
+        var metrics = options.MetricsListen.ToString();
+        app.Lifetime.ApplicationStarted.Register(() => ServerLog.Started(log, listen, metrics,
+            options.DatabasePath, options.FleetPath, fleet.Fleet.Clusters.Count, fleet.Fleet.Pools.Count));
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private static void ConfigureKestrel(WebApplicationBuilder builder, ServerOptions options)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(options.Listen, listen =>
+            {
+                if (options.UsesTls)
+                {
+                    // HTTP/2 over TLS, negotiated by ALPN.
+                    listen.Protocols = HttpProtocols.Http2;
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(options.TlsCertificatePath!, options.TlsKeyPath));
+                }
+                else
+                {
+                    // Cleartext gRPC is HTTP/2 with prior knowledge (h2c): no HTTP/1.1 on this port.
+                    listen.Protocols = HttpProtocols.Http2;
+                }
+            });
+            kestrel.Listen(options.MetricsListen, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes + 1024L;
+        });
+    }
+
+    private static void MapEndpoints(WebApplication app, ServerOptions options)
+    {
+        var metricsPort = options.MetricsListen.Port;
+        app.MapGet("/metrics", async (HttpContext context, PlacementMetrics metrics) =>
+        {
+            context.Response.ContentType = PlacementEngine.Metrics.Prometheus.ExpositionFormat.ContentType;
+            await context.Response.WriteAsync(await metrics.ScrapeAsync(context.RequestAborted).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
+        }).RequireHost($"*:{metricsPort}");
+        app.MapGet("/healthz", () => Results.Text("ok")).RequireHost($"*:{metricsPort}");
+        GrpcWiring.Map(app);
+    }
+
+    private static void Compose(IServiceCollection services, ServerOptions options, LoadedFleet loaded)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(loaded);
+        services.AddSingleton(TimeProvider.System);
+        // Created by the container so that it is disposed, and the file closed cleanly, at shutdown.
+        services.AddSingleton(_ => StoreWiring.Open(options));
+        services.AddSingleton<JobEventHub>();
+        services.AddSingleton(new FleetState(loaded.Fleet));
+        services.AddSingleton<IFleetSource>(sp => sp.GetRequiredService<FleetState>());
+        services.AddSingleton<IPriceSource>(new StaticPriceSource(loaded.Prices));
+        services.AddSingleton<IBudgetSource>(new StaticBudgetSource(loaded.Budgets));
+        services.AddSingleton(new JobSpecValidator(loaded.Regions));
+        services.AddSingleton<AsyncSignal>();
+        services.AddSingleton<PlacementMetrics>();
+        services.AddSingleton<ISchedulerTelemetry>(sp => sp.GetRequiredService<PlacementMetrics>());
+        services.AddSingleton(sp => new Dispatchers(ExecutorWiring.Create(loaded, options, sp)));
+        services.AddSingleton<JobWriter>();
+        services.AddSingleton<ProblemBuilder>();
+        services.AddSingleton<ISolverSelector>(new SingleSolver(new GreedySolver()));
+        services.AddSingleton<SchedulingCycle>();
+        services.AddSingleton(new SchedulerOptions { CycleInterval = options.CycleInterval });
+        services.AddSingleton(new DispatcherOptions());
+        services.AddSingleton<JobOperations>();
+        services.AddSingleton<FleetOperations>();
+        services.AddSingleton(sp =>
+        {
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("PlacementEngine.Scheduling");
+            return new SchedulerLoop(
+                sp.GetRequiredService<SchedulingCycle>(),
+                sp.GetRequiredService<AsyncSignal>(),
+                sp.GetRequiredService<SchedulerOptions>(),
+                sp.GetRequiredService<TimeProvider>(),
+                ex => ServerLog.CycleFailed(log, ex));
+        });
+        services.AddSingleton<IReadOnlyList<ClusterDispatcher>>(sp => sp.GetRequiredService<Dispatchers>().Executors
+            .Select(e => ActivatorUtilities.CreateInstance<ClusterDispatcher>(sp, e))
+            .ToList());
+        services.AddHostedService<SchedulerHostedService>();
+        GrpcWiring.Add(services, options);
+    }
+}

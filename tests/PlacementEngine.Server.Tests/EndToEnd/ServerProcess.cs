@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Grpc.Health.V1;
+using PlacementEngine.Contracts.Grpc;
+
+namespace PlacementEngine.Server.Tests.EndToEnd;
+
+/// <summary>
+/// The real placement-server, started as its own process on loopback ports with its own database file,
+/// stopped (by its PID) when disposed. Restartable on the same database to test durability.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private ServerProcess(string dataDirectory, string[] extraArgs)
+    {
+        DataDirectory = dataDirectory;
+        ExtraArgs = extraArgs;
+    }
+
+    public string DataDirectory { get; }
+    public string[] ExtraArgs { get; }
+    public string DatabasePath => Path.Combine(DataDirectory, "placement.db");
+    public int GrpcPort { get; private set; }
+    public int MetricsPort { get; private set; }
+    public Uri Address => new($"http://127.0.0.1:{GrpcPort}");
+    public Uri MetricsAddress => new($"http://127.0.0.1:{MetricsPort}/metrics");
+    public int Pid => _process?.Id ?? 0;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a server on a fresh database. Simulated jobs run 3600 times faster than real time.</summary>
+    public static async Task<ServerProcess> StartAsync(params string[] extraArgs)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pe-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(dir);
+        var server = new ServerProcess(dir, extraArgs);
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    public GrpcClient Client(string? token) => new(Address, token);
+
+    /// <summary>(Re)starts the process on the same database, on fresh ports.</summary>
+    public async Task StartAgainAsync()
+    {
+        GrpcPort = FreePort();
+        MetricsPort = FreePort();
+        var serverDll = Path.Combine(AppContext.BaseDirectory, "placement-server.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = DataDirectory,
+        };
+        foreach (var arg in new[]
+        {
+            serverDll,
+            "--listen", $"127.0.0.1:{GrpcPort}",
+            "--metrics-listen", $"127.0.0.1:{MetricsPort}",
+            "--db", DatabasePath,
+            "--fleet", RepoPaths.Fleet,
+            "--tokens", RepoPaths.Tokens,
+            "--sim-speed", "3600",
+            "--cycle-interval", "0.5",
+        }.Concat(ExtraArgs))
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__PlacementEngine"] = "Information";
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("could not start placement-server");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing. Only what was durable survives.</summary>
+    public async Task KillHardAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillHardAsync();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temp folder; nothing depends on it.
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var client = Client(null);
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"placement-server exited with {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                var health = await client.UnaryAsync(HealthMethods.Check, new HealthCheckRequest(), HealthCheckResponse.Parser, TimeSpan.FromSeconds(2));
+                if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is RpcException or HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"placement-server did not serve within {StartTimeout}:\n{Output}");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
