@@ -40,7 +40,9 @@ while read -r f p; do
 done < <(grep -E "^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+" "$log" \
           | sed -E 's/.*Failed: +([0-9]+), +Passed: +([0-9]+).*/\1 \2/')
 
-# A test assembly that crashed prints no summary: count it as a failure rather than as nothing.
+# A project without tests says so; one that crashed prints no summary: count that as a failure, not as nothing.
+empty=$(grep -cE "No test is available in" "$log")
+reported=$((reported + empty))
 if ((reported < ${#projects[@]})); then
   echo "only $reported of ${#projects[@]} test projects reported results"
   failed=$((failed + ${#projects[@]} - reported))
