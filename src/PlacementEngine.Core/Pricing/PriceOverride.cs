@@ -1,0 +1,34 @@
+namespace PlacementEngine.Core;
+
+public enum OverrideKind
+{
+    /// <summary>The matched prices become this many dollars per node-hour.</summary>
+    Absolute,
+
+    /// <summary>The matched prices change by this many percent: -15 is a 15% discount.</summary>
+    Percentage,
+}
+
+/// <summary>
+/// Which prices an override applies to; a null part matches everything. <see cref="InstanceFamily"/> matches the
+/// type name up to its first '.' (AWS "p4d"), '-' after the series (GCP "a2-highgpu"), or '_' series (Azure "Standard_ND96asr").
+/// </summary>
+public sealed record OverrideSelector(
+    Cloud? Cloud = null,
+    string? Region = null,
+    string? InstanceFamily = null,
+    string? InstanceType = null,
+    CapacityType? CapacityType = null);
+
+/// <summary>
+/// An admin's adjustment on top of imported prices, like a negotiated discount or a savings plan
+/// (Karpenter's NodeOverlay does the same for one cluster).
+/// </summary>
+public sealed record PriceOverride(
+    string Id,
+    OverrideSelector Selector,
+    OverrideKind Kind,
+    decimal Value,
+    string Comment,
+    string CreatedBy,
+    DateTimeOffset CreatedAt);
