@@ -24,6 +24,7 @@ public sealed class SchedulingCycle(
         var started = time.GetTimestamp();
 
         // 1. Snapshot: a changed fleet or price book gives Unschedulable jobs another look.
+        await prices.RefreshAsync(cancellationToken).ConfigureAwait(false);
         await RequeueUnschedulableIfWorldChangedAsync(cancellationToken).ConfigureAwait(false);
         var pending = await store.GetByStatesAsync([JobState.Pending], cancellationToken).ConfigureAwait(false);
         if (pending.Count == 0)

@@ -41,6 +41,8 @@ public sealed class FleetState(Fleet configured) : IFleetSource
 public sealed class StaticPriceSource(PriceBook book) : IPriceSource
 {
     public PriceBook Active => book;
+
+    public Task RefreshAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 public sealed class StaticBudgetSource(IReadOnlyDictionary<string, Money> budgets) : IBudgetSource

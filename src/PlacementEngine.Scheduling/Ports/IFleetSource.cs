@@ -15,6 +15,9 @@ public interface IFleetSource
 public interface IPriceSource
 {
     PriceBook Active { get; }
+
+    /// <summary>Loads the active book again if it changed; the cycle calls it first, so a new book counts from the next cycle.</summary>
+    Task RefreshAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Each team's budget for its jobs' total cost; a team with none is not limited.</summary>
