@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Grpc.Health.V1;
 using PlacementEngine.Contracts.Grpc;
@@ -17,18 +18,22 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private ServerProcess(string dataDirectory, string[] extraArgs)
+    private ServerProcess(string dataDirectory, string[] extraArgs, X509Certificate2? serverCertificate)
     {
         DataDirectory = dataDirectory;
         ExtraArgs = extraArgs;
+        ServerCertificate = serverCertificate;
     }
+
+    /// <summary>When set, the server speaks TLS with this certificate and clients trust exactly it.</summary>
+    public X509Certificate2? ServerCertificate { get; }
 
     public string DataDirectory { get; }
     public string[] ExtraArgs { get; }
     public string DatabasePath => Path.Combine(DataDirectory, "placement.db");
     public int GrpcPort { get; private set; }
     public int MetricsPort { get; private set; }
-    public Uri Address => new($"http://127.0.0.1:{GrpcPort}");
+    public Uri Address => new($"{(ServerCertificate is null ? "http" : "https")}://127.0.0.1:{GrpcPort}");
     public Uri MetricsAddress => new($"http://127.0.0.1:{MetricsPort}/metrics");
     public int Pid => _process?.Id ?? 0;
 
@@ -44,16 +49,37 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a server on a fresh database. Simulated jobs run 3600 times faster than real time.</summary>
-    public static async Task<ServerProcess> StartAsync(params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <summary>With a certificate, the server gets it (and its key) as PEM files and serves gRPC over TLS.</summary>
+    public static async Task<ServerProcess> StartAsync(X509Certificate2? certificate, params string[] extraArgs)
     {
         var dir = Path.Combine(Path.GetTempPath(), "pe-e2e-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
-        var server = new ServerProcess(dir, extraArgs);
+        if (certificate is not null)
+        {
+            var certPath = Path.Combine(dir, "server.crt");
+            var keyPath = Path.Combine(dir, "server.key");
+            await File.WriteAllTextAsync(certPath, certificate.ExportCertificatePem());
+            await File.WriteAllTextAsync(keyPath, certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
+            extraArgs = [.. extraArgs, "--tls-cert", certPath, "--tls-key", keyPath];
+        }
+        var server = new ServerProcess(dir, extraArgs, certificate);
         await server.StartAgainAsync();
         return server;
     }
 
-    public GrpcClient Client(string? token) => new(Address, token);
+    public GrpcClient Client(string? token)
+    {
+        if (ServerCertificate is not { } trusted)
+        {
+            return new GrpcClient(Address, token);
+        }
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString();
+        return new GrpcClient(Address, token, handler);
+    }
 
     /// <summary>(Re)starts the process on the same database, on fresh ports.</summary>
     public async Task StartAgainAsync()
