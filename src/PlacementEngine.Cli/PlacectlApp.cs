@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using PlacementEngine.Cli.Commands;
 using PlacementEngine.Cli.Commands.Clusters;
 using PlacementEngine.Cli.Commands.Jobs;
+using PlacementEngine.Cli.Commands.Plan;
 using PlacementEngine.Cli.Commands.Pools;
 using PlacementEngine.Cli.Errors;
 
@@ -50,6 +51,7 @@ internal static class PlacectlApp
         var root = new RootCommand("placectl: submit ML jobs to the cost-aware placement server and see where they run and why")
         {
             JobsCommand.Create(context),
+            PlanCommand.Create(context),
             ClustersCommand.Create(context),
             PoolsCommand.Create(context),
         };

@@ -41,6 +41,9 @@ internal sealed class GrpcPlacementApi : IPlacementApi
     public Task<Explanation> ExplainJobAsync(ExplainJobRequest request, CancellationToken cancellationToken) =>
         Unary(JobServiceMethods.ExplainJob, request, Explanation.Parser, cancellationToken);
 
+    public Task<PlanJobsResponse> PlanJobsAsync(PlanJobsRequest request, CancellationToken cancellationToken) =>
+        Unary(JobServiceMethods.PlanJobs, request, PlanJobsResponse.Parser, cancellationToken);
+
     public Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken) =>
         Unary(FleetServiceMethods.ListClusters, request, ListClustersResponse.Parser, cancellationToken);
 

@@ -20,6 +20,8 @@ internal interface IPlacementApi : IDisposable
 
     Task<Explanation> ExplainJobAsync(ExplainJobRequest request, CancellationToken cancellationToken);
 
+    Task<PlanJobsResponse> PlanJobsAsync(PlanJobsRequest request, CancellationToken cancellationToken);
+
     Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken);
 
     Task<ListPoolsResponse> ListPoolsAsync(ListPoolsRequest request, CancellationToken cancellationToken);

@@ -7,42 +7,11 @@ namespace PlacementEngine.Cli.JobFiles;
 /// <summary>Reads a job.yaml (format documented in deploy/examples/jobs) into a JobSpec.</summary>
 internal static class JobFileReader
 {
-    public static JobSpec ReadFile(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new JobFileException(path, "file not found");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new JobFileException(path, $"cannot read the file: {e.Message}");
-        }
-
-        return Parse(text, path);
-    }
+    public static JobSpec ReadFile(string path) => Parse(ReadText(path), path);
 
     public static JobSpec Parse(string yaml, string fileName)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new JobFileException(fileName, checked((int)e.Start.Line), checked((int)e.Start.Column), "", $"invalid YAML: {Innermost(e).Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner fails this way, without a position, on some unterminated flow collections.
-            throw new JobFileException(fileName, $"invalid YAML (check for an unclosed {{ or [): {e.Message}");
-        }
-
+        var stream = Load(yaml, fileName);
         if (stream.Documents.Count == 0)
         {
             throw new JobFileException(fileName, "the file is empty; it needs one job");
@@ -61,6 +30,44 @@ internal static class JobFileReader
         }
 
         return JobSpecMapping.ToJobSpec(YamlObject.Root(root, fileName, JobFileKeys.Top));
+    }
+
+    /// <summary>The file's text, or a <see cref="JobFileException"/> saying why it cannot be read.</summary>
+    public static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new JobFileException(path, "file not found");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new JobFileException(path, $"cannot read the file: {e.Message}");
+        }
+    }
+
+    /// <summary>Every YAML document in the text, or a <see cref="JobFileException"/> pointing at the syntax error.</summary>
+    public static YamlStream Load(string yaml, string fileName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new JobFileException(fileName, checked((int)e.Start.Line), checked((int)e.Start.Column), "", $"invalid YAML: {Innermost(e).Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way, without a position, on some unterminated flow collections.
+            throw new JobFileException(fileName, $"invalid YAML (check for an unclosed {{ or [): {e.Message}");
+        }
+
+        return stream;
     }
 
     // YamlDotNet wraps the parser's own message (the useful part) in outer exceptions.

@@ -10,4 +10,5 @@ public static class JobServiceMethods
     public const string CancelJob = "/" + ServiceName + "/CancelJob";
     public const string WatchJob = "/" + ServiceName + "/WatchJob";
     public const string ExplainJob = "/" + ServiceName + "/ExplainJob";
+    public const string PlanJobs = "/" + ServiceName + "/PlanJobs";
 }

@@ -36,15 +36,22 @@ public sealed class PlanOperations(IJobStore store, JobSpecValidator validator, 
         var plan = solvers.For(problem).Solve(problem, ct);
 
         // 3. Explain each what-if job against what the rest of the plan leaves it.
-        var assigned = plan.Assignments.ToDictionary(a => a.Job.Id);
+        var remainder = new PlanRemainder(problem, plan);
         var unplaced = plan.Unplaced.ToDictionary(u => u.Job.Id);
         var jobs = whatIf.Select((job, i) =>
         {
-            var assignment = assigned.GetValueOrDefault(job.Id);
-            var explanation = PlacementExplainer.Explain(PlanRemainder.Without(problem, plan, job.Id), job, assignment?.Candidate.Pool.Name);
-            var miss = unplaced.GetValueOrDefault(job.Id);
-            var chosen = assignment is null ? null : explanation.Chosen ?? assignment.Candidate;
-            return new PlannedJob(i, job.Spec, chosen, miss?.Reason, miss?.Detail ?? "", explanation);
+            var assignment = remainder.AssignmentOf(job.Id);
+            var explanation = PlacementExplainer.Explain(remainder.For(job.Id), job, assignment?.Candidate.Pool.Name);
+            if (assignment is not null)
+            {
+                return new PlannedJob(i, job.Spec, explanation.Chosen ?? assignment.Candidate, null, "", explanation);
+            }
+            // The solver's verdict names what actually stopped the job (a pool taken by another job of the plan,
+            // a budget spent by it), which a count of rejected pools can hide.
+            var miss = unplaced.GetValueOrDefault(job.Id)
+                ?? throw new InvalidOperationException($"solver {plan.Solver} neither placed nor left pending what-if job {i}");
+            var verdict = explanation with { Summary = $"pending ({miss.Reason.ToWire()}): {miss.Detail}" };
+            return new PlannedJob(i, job.Spec, null, miss.Reason, miss.Detail, verdict);
         }).ToList();
         return new PlanResult(new WhatIfPlan(plan.Solver, jobs), []);
     }

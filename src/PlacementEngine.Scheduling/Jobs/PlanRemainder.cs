@@ -7,28 +7,63 @@ namespace PlacementEngine.Scheduling;
 /// other assignment. Explaining a what-if job against it shows the contention that decided its fate,
 /// which the bare snapshot cannot (there, a pool another job of the plan took still looks free).
 /// </summary>
-internal static class PlanRemainder
+internal sealed class PlanRemainder
 {
-    public static PlacementProblem Without(PlacementProblem problem, PlacementPlan plan, JobId job)
+    private readonly PlacementProblem _problem;
+    private readonly Dictionary<JobId, Assignment> _assignments;
+    private readonly Dictionary<string, int> _used;
+    private readonly Dictionary<(string Cluster, string GpuModel), int> _gpus;
+    private readonly Dictionary<string, Money> _budgets;
+
+    /// <summary>Takes every assignment once, so that each job's view costs only the removal of its own.</summary>
+    public PlanRemainder(PlacementProblem problem, PlacementPlan plan)
     {
-        var used = new Dictionary<string, int>(problem.UsedNodes, StringComparer.Ordinal);
-        var gpus = new Dictionary<(string Cluster, string GpuModel), int>(problem.GpusInUse);
-        var budgets = new Dictionary<string, Money>(problem.RemainingBudgets, StringComparer.Ordinal);
-        foreach (var other in plan.Assignments.Where(a => a.Job.Id != job))
+        _problem = problem;
+        _assignments = plan.Assignments.ToDictionary(a => a.Job.Id);
+        _used = new Dictionary<string, int>(problem.UsedNodes, StringComparer.Ordinal);
+        _gpus = new Dictionary<(string Cluster, string GpuModel), int>(problem.GpusInUse);
+        _budgets = new Dictionary<string, Money>(problem.RemainingBudgets, StringComparer.Ordinal);
+        foreach (var assignment in plan.Assignments)
         {
-            var candidate = other.Candidate;
-            var nodes = other.Cost.Nodes;
-            used[candidate.Pool.Name] = used.GetValueOrDefault(candidate.Pool.Name) + nodes;
-            if (candidate.Pool.InstanceType.GpuModel is { } model)
-            {
-                var key = (candidate.Cluster.Name, model);
-                gpus[key] = gpus.GetValueOrDefault(key) + nodes * candidate.Pool.InstanceType.GpusPerNode;
-            }
-            if (budgets.TryGetValue(other.Job.Spec.Team, out var left))
-            {
-                budgets[other.Job.Spec.Team] = left - other.Cost.Total;
-            }
+            Apply(_used, _gpus, _budgets, assignment, sign: 1);
         }
-        return problem with { UsedNodes = used, GpusInUse = gpus, RemainingBudgets = budgets };
+    }
+
+    public Assignment? AssignmentOf(JobId job) => _assignments.GetValueOrDefault(job);
+
+    /// <summary>The problem with every assignment but the job's own already taken.</summary>
+    public PlacementProblem For(JobId job)
+    {
+        var used = new Dictionary<string, int>(_used, StringComparer.Ordinal);
+        var gpus = new Dictionary<(string Cluster, string GpuModel), int>(_gpus);
+        var budgets = new Dictionary<string, Money>(_budgets, StringComparer.Ordinal);
+        if (_assignments.TryGetValue(job, out var own))
+        {
+            Apply(used, gpus, budgets, own, sign: -1);
+        }
+        return _problem with { UsedNodes = used, GpusInUse = gpus, RemainingBudgets = budgets };
+    }
+
+    private static void Apply(
+        Dictionary<string, int> used,
+        Dictionary<(string Cluster, string GpuModel), int> gpus,
+        Dictionary<string, Money> budgets,
+        Assignment assignment,
+        int sign)
+    {
+        var candidate = assignment.Candidate;
+        var nodes = assignment.Cost.Nodes * sign;
+        used[candidate.Pool.Name] = used.GetValueOrDefault(candidate.Pool.Name) + nodes;
+        if (candidate.Pool.InstanceType.GpuModel is { } model)
+        {
+            var key = (candidate.Cluster.Name, model);
+            gpus[key] = gpus.GetValueOrDefault(key) + nodes * candidate.Pool.InstanceType.GpusPerNode;
+        }
+        // Teams without a budget have no limit, so only listed ones are charged.
+        var team = assignment.Job.Spec.Team;
+        if (budgets.TryGetValue(team, out var left))
+        {
+            budgets[team] = left - assignment.Cost.Total * sign;
+        }
     }
 }

@@ -14,6 +14,7 @@ internal static class GrpcWiring
         services.AddGrpcTransport(new GrpcServerOptions { MaxReceiveMessageBytes = options.MaxMessageBytes, TokensFile = options.TokensPath });
         services.AddGrpcMethods((provider, registry) => registry.AddPlacementServices(
             provider.GetRequiredService<JobOperations>(),
+            provider.GetRequiredService<PlanOperations>(),
             provider.GetRequiredService<FleetOperations>()));
     }
 

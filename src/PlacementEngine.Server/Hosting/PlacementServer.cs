@@ -111,6 +111,7 @@ public static class PlacementServer
         services.AddSingleton(new SchedulerOptions { CycleInterval = options.CycleInterval });
         services.AddSingleton(new DispatcherOptions());
         services.AddSingleton<JobOperations>();
+        services.AddSingleton<PlanOperations>();
         services.AddSingleton<FleetOperations>();
         services.AddSingleton(sp =>
         {

@@ -20,6 +20,8 @@ internal sealed class FakePlacementApi : IPlacementApi
 
     public Func<ExplainJobRequest, Explanation> OnExplain { get; set; } = _ => throw new NotSupportedException("no ExplainJob answer set");
 
+    public Func<PlanJobsRequest, PlanJobsResponse> OnPlan { get; set; } = _ => throw new NotSupportedException("no PlanJobs answer set");
+
     public Func<ListClustersRequest, ListClustersResponse> OnListClusters { get; set; } = _ => new ListClustersResponse();
 
     public Func<ListPoolsRequest, ListPoolsResponse> OnListPools { get; set; } = _ => new ListPoolsResponse();
@@ -45,6 +47,8 @@ internal sealed class FakePlacementApi : IPlacementApi
     }
 
     public Task<Explanation> ExplainJobAsync(ExplainJobRequest request, CancellationToken cancellationToken) => Answer(request, OnExplain);
+
+    public Task<PlanJobsResponse> PlanJobsAsync(PlanJobsRequest request, CancellationToken cancellationToken) => Answer(request, OnPlan);
 
     public Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken) => Answer(request, OnListClusters);
 

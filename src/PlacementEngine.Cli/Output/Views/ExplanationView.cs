@@ -25,7 +25,7 @@ internal static class ExplanationView
 
         if (explanation.Candidates.Count > 0)
         {
-            blocks.Add(CandidateTable(explanation));
+            blocks.Add(CandidateTable(explanation.Candidates, explanation.Chosen));
         }
 
         if (explanation.PendingReasons.Count > 0)
@@ -48,10 +48,11 @@ internal static class ExplanationView
     public static IReadOnlyList<Candidate> CheapestFirst(IEnumerable<Candidate> candidates) =>
         [.. candidates.OrderBy(c => TotalOrNull(c) is null).ThenBy(c => TotalOrNull(c) ?? 0m)];
 
-    private static TableBlock CandidateTable(Explanation explanation) => new(
+    /// <summary>The candidate table, also used by "plan" so both commands show pools the same way.</summary>
+    public static TableBlock CandidateTable(IEnumerable<Candidate> candidates, Candidate? chosen) => new(
         "Candidates (cheapest first, * = chosen)",
         ["", "CLUSTER", "POOL", "CLOUD", "REGION", "INSTANCE", "CAPACITY", "NODES", "$/H", "TOTAL", "REASON"],
-        [.. CheapestFirst(explanation.Candidates).Select(c => Row(c, IsChosen(c, explanation.Chosen)))]);
+        [.. CheapestFirst(candidates).Select(c => Row(c, IsChosen(c, chosen)))]);
 
     private static IReadOnlyList<string> Row(Candidate candidate, bool chosen) =>
     [

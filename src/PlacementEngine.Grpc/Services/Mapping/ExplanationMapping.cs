@@ -14,22 +14,27 @@ internal static class ExplanationMapping
             Summary = explanation.Summary,
             WhatWouldFit = { explanation.WhatWouldFit },
         };
-        var chosenPool = explanation.Chosen?.Pool.Name;
         if (explanation.Chosen is { } chosen)
         {
             proto.Chosen = chosen.ToProto(isChosen: true);
         }
-        // Cheapest first whatever the verdict, so a user sees what each cheaper pool would have cost and why it lost.
-        proto.Candidates.AddRange(explanation.Candidates
-            .OrderBy(c => c.Cost is null ? 1 : 0)
-            .ThenBy(c => c.Cost?.Total.Dollars ?? 0m)
-            .ThenBy(c => c.Pool.Name, StringComparer.Ordinal)
-            .Select(c => c.ToProto(isChosen: c.Pool.Name == chosenPool)));
+        proto.Candidates.AddRange(explanation.CandidatesToProto());
         if (explanation.Chosen is null)
         {
             proto.PendingReasons.AddRange(PendingReasons(explanation.Candidates));
         }
         return proto;
+    }
+
+    /// <summary>Cheapest first whatever the verdict, so a user sees what each cheaper pool would have cost and why it lost.</summary>
+    public static IEnumerable<V1.Candidate> CandidatesToProto(this JobExplanation explanation)
+    {
+        var chosenPool = explanation.Chosen?.Pool.Name;
+        return explanation.Candidates
+            .OrderBy(c => c.Cost is null ? 1 : 0)
+            .ThenBy(c => c.Cost?.Total.Dollars ?? 0m)
+            .ThenBy(c => c.Pool.Name, StringComparer.Ordinal)
+            .Select(c => c.ToProto(isChosen: c.Pool.Name == chosenPool));
     }
 
     public static V1.Candidate ToProto(this Candidate candidate, bool isChosen)

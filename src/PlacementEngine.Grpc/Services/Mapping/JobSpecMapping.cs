@@ -12,7 +12,8 @@ namespace PlacementEngine.Grpc.Services;
 internal static class JobSpecMapping
 {
     /// <param name="team">The team the job is submitted for, already authorised.</param>
-    public static JobSpecDraft ToDraft(V1.JobSpec spec, string team) => new()
+    /// <param name="field">How the API names the spec in errors: "spec", or "specs[2]" in a batch.</param>
+    public static JobSpecDraft ToDraft(V1.JobSpec spec, string team, string field = "spec") => new()
     {
         Name = spec.Name,
         Team = team,
@@ -35,7 +36,7 @@ internal static class JobSpecMapping
         CapacityPolicy = spec.CapacityPolicy.ToCore(),
         CheckpointIntervalSeconds = spec.CheckpointIntervalSeconds,
         MaxHourlyPrice = spec.MaxHourlyPrice,
-        Deadline = ToDeadline(spec.Deadline),
+        Deadline = ToDeadline(spec.Deadline, field),
         Priority = spec.Priority,
         ClusterSelector = Copy(spec.ClusterSelector),
         Labels = Copy(spec.Labels),
@@ -87,7 +88,7 @@ internal static class JobSpecMapping
         return proto;
     }
 
-    private static DateTimeOffset? ToDeadline(Timestamp? deadline)
+    private static DateTimeOffset? ToDeadline(Timestamp? deadline, string field)
     {
         if (deadline is null)
         {
@@ -99,7 +100,7 @@ internal static class JobSpecMapping
         }
         catch (InvalidOperationException ex)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"spec.deadline: {ex.Message}");
+            throw new RpcException(StatusCode.InvalidArgument, $"{field}.deadline: {ex.Message}");
         }
     }
 
