@@ -1,0 +1,77 @@
+using PlacementEngine.Core;
+
+namespace PlacementEngine.Solvers.Tests.Support;
+
+/// <summary>
+/// The invariants every plan must keep, checked from the problem alone: each job decided once, assignments eligible
+/// with the problem's own candidate and cost, and free nodes, GPU caps and budgets never exceeded (in decimal).
+/// </summary>
+internal static class PlanChecks
+{
+    public static void AssertHold(PlacementProblem problem, PlacementPlan plan, string context)
+    {
+        AssertEveryJobDecidedOnce(problem, plan, context);
+        foreach (var assignment in plan.Assignments)
+        {
+            AssertEligible(problem, assignment, context);
+        }
+        AssertPoolsNotOverfilled(problem, plan, context);
+        AssertGpuCapsKept(problem, plan, context);
+        AssertBudgetsKept(problem, plan, context);
+    }
+
+    private static void AssertEveryJobDecidedOnce(PlacementProblem problem, PlacementPlan plan, string context)
+    {
+        var decided = plan.Assignments.Select(a => a.Job.Id).Concat(plan.Unplaced.Select(u => u.Job.Id)).ToList();
+        Assert.True(decided.Count == decided.Distinct().Count(), $"{context}: a job was decided twice");
+        Assert.True(problem.Jobs.Select(j => j.Id).ToHashSet().SetEquals(decided), $"{context}: every job gets exactly one decision");
+    }
+
+    private static void AssertEligible(PlacementProblem problem, Assignment assignment, string context)
+    {
+        var (job, pool) = (assignment.Job, assignment.Candidate.Pool);
+        var fresh = Eligibility.Evaluate(job, problem.Fleet.ClusterOf(pool), pool, problem.Prices);
+        Assert.True(fresh.Eligible, $"{context}: {job.Id} on {pool.Name}: {fresh.Rejection} {fresh.Detail}");
+        Assert.True(fresh.Cost == assignment.Cost, $"{context}: {job.Id} on {pool.Name} carries a cost the cost model does not give");
+        Assert.True(fresh.Cluster.Healthy, $"{context}: {job.Id} placed on unhealthy {fresh.Cluster.Name}");
+        var allowed = job.Spec.Residency.Jurisdictions;
+        Assert.True(allowed.Count == 0 || allowed.Contains(fresh.Cluster.Jurisdiction), $"{context}: {job.Id} placed in {fresh.Cluster.Jurisdiction}");
+    }
+
+    private static void AssertPoolsNotOverfilled(PlacementProblem problem, PlacementPlan plan, string context)
+    {
+        foreach (var group in plan.Assignments.GroupBy(a => a.Candidate.Pool.Name))
+        {
+            Assert.True(problem.Fleet.TryGetPool(group.Key, out var pool), $"{context}: unknown pool {group.Key}");
+            var taken = group.Sum(a => a.Cost.Nodes);
+            Assert.True(taken <= problem.FreeNodes(pool), $"{context}: {pool.Name} given {taken} nodes, {problem.FreeNodes(pool)} free");
+        }
+    }
+
+    private static void AssertGpuCapsKept(PlacementProblem problem, PlacementPlan plan, string context)
+    {
+        foreach (var cluster in problem.Fleet.Clusters)
+        {
+            foreach (var (model, cap) in cluster.GpuCaps)
+            {
+                var planned = plan.Assignments
+                    .Where(a => a.Candidate.Cluster.Name == cluster.Name && a.Candidate.Pool.InstanceType.GpuModel == model)
+                    .Sum(a => a.Cost.Nodes * a.Candidate.Pool.InstanceType.GpusPerNode);
+                var inUse = problem.GpusInUse.GetValueOrDefault((cluster.Name, model));
+                Assert.True(planned == 0 || planned + inUse <= cap, $"{context}: {cluster.Name} {model}: {planned} planned + {inUse} in use > cap {cap}");
+            }
+        }
+    }
+
+    private static void AssertBudgetsKept(PlacementProblem problem, PlacementPlan plan, string context)
+    {
+        foreach (var group in plan.Assignments.GroupBy(a => a.Job.Spec.Team))
+        {
+            var spent = group.Aggregate(Money.Zero, (sum, a) => sum + a.Cost.Total);
+            if (problem.RemainingBudgets.TryGetValue(group.Key, out var budget))
+            {
+                Assert.True(spent <= budget, $"{context}: team {group.Key} planned {spent}, {budget} left");
+            }
+        }
+    }
+}
