@@ -16,6 +16,9 @@ public sealed class SqliteJobStore : IJobStore, IDisposable, IAsyncDisposable
 
     private SqliteJobStore(SqliteDatabase database) => _database = database;
 
+    /// <summary>The open file, for stores that share it (<see cref="SqliteStores"/>).</summary>
+    internal SqliteDatabase Database => _database;
+
     /// <summary>Opens (creating if needed) the file at <paramref name="path"/> with default options.</summary>
     public static SqliteJobStore Open(string path) => Open(new SqliteStoreOptions { Path = path });
 

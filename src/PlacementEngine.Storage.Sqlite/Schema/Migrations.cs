@@ -6,6 +6,7 @@ internal static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "jobs, transitions and attempts", Migration0001Initial.Sql),
+        new(2, "price books", Migration0002PriceBooks.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,0 +1,75 @@
+using PlacementEngine.Core;
+using PlacementEngine.Scheduling;
+
+namespace PlacementEngine.Scheduling.Tests.Pricing;
+
+/// <summary>A price book store in memory, with the port's promises (first version active, rollback by activation), counting loads.</summary>
+internal sealed class InMemoryPriceBookStore : IPriceBookStore
+{
+    private readonly object _gate = new();
+    private readonly List<StoredPriceBook> _versions = [];
+    private long? _active;
+
+    public int Loads { get; private set; }
+
+    public int ActiveVersionReads { get; private set; }
+
+    public Task<PriceBookInfo> CreateAsync(
+        PriceCatalogData data, IReadOnlyList<PriceOverride> overrides, string createdBy, string comment, string source, bool activate, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var version = _versions.Count + 1L;
+            var info = new PriceBookInfo(version, createdBy, at, comment, source, data.Prices.Count, overrides.Count, Active: false);
+            _versions.Add(new StoredPriceBook(info, data, overrides.ToList()));
+            if (activate || _active is null)
+            {
+                _active = version;
+            }
+            return Task.FromResult(Info(version));
+        }
+    }
+
+    public Task<IReadOnlyList<PriceBookInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<PriceBookInfo>>(_versions.Select(v => Info(v.Info.Version)).Reverse().ToList());
+        }
+    }
+
+    public Task<StoredPriceBook?> GetAsync(long version, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Loads++;
+            return Task.FromResult(Exists(version) ? _versions[(int)version - 1] with { Info = Info(version) } : null);
+        }
+    }
+
+    public Task<long?> GetActiveVersionAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ActiveVersionReads++;
+            return Task.FromResult(_active);
+        }
+    }
+
+    public Task<bool> ActivateAsync(long version, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!Exists(version))
+            {
+                return Task.FromResult(false);
+            }
+            _active = version;
+            return Task.FromResult(true);
+        }
+    }
+
+    private bool Exists(long version) => version >= 1 && version <= _versions.Count;
+
+    private PriceBookInfo Info(long version) => _versions[(int)version - 1].Info with { Active = version == _active };
+}
