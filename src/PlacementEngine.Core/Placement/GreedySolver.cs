@@ -55,7 +55,7 @@ public sealed class GreedySolver : IPlacementSolver
     }
 
     /// <summary>The reason that rejected the most pools, with one example: what a user most needs to change.</summary>
-    internal static (RejectReason Reason, string Detail) DominantRejection(IReadOnlyList<Candidate> candidates)
+    public static (RejectReason Reason, string Detail) DominantRejection(IReadOnlyList<Candidate> candidates)
     {
         if (candidates.Count == 0)
         {

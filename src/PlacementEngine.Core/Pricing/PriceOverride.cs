@@ -10,8 +10,9 @@ public enum OverrideKind
 }
 
 /// <summary>
-/// Which prices an override applies to; a null part matches everything. <see cref="InstanceFamily"/> matches the
-/// type name up to its first '.' (AWS "p4d"), '-' after the series (GCP "a2-highgpu"), or '_' series (Azure "Standard_ND96asr").
+/// Which prices an override applies to; a null part matches everything. Region, family and type compare
+/// case-insensitively; <see cref="InstanceFamily"/> follows <see cref="InstanceFamilies"/> (p4d.24xlarge -> p4d,
+/// a2-highgpu-8g -> a2-highgpu, Standard_ND96asr_v4 -> Standard_ND). When several match, see <see cref="PriceBookComposer"/>.
 /// </summary>
 public sealed record OverrideSelector(
     Cloud? Cloud = null,

@@ -7,8 +7,8 @@ namespace PlacementEngine.Server.FleetFiles;
 /// <summary>Loads a fleet file (format: <see cref="FleetFile"/>); throws <see cref="FleetFileException"/> listing every problem.</summary>
 public static class FleetFileLoader
 {
-    /// <summary>The price-book version a fleet file's prices start as; admins' imports count up from here.</summary>
-    public const long InitialPriceBookVersion = 1;
+    /// <summary>The fleet file's prices, used until the store has a price book; stored versions count from 1, so the first one is a change the cycle sees.</summary>
+    public const long InitialPriceBookVersion = 0;
 
     private static readonly string[] RootKeys = ["version", "teams", "regions", "clusters"];
 

@@ -10,6 +10,7 @@ using PlacementEngine.Core;
 using PlacementEngine.Metrics;
 using PlacementEngine.Scheduling;
 using PlacementEngine.Server.FleetFiles;
+using PlacementEngine.Storage.Sqlite;
 
 namespace PlacementEngine.Server.Hosting;
 
@@ -94,10 +95,15 @@ public static class PlacementServer
         services.AddSingleton(TimeProvider.System);
         // Created by the container so that it is disposed, and the file closed cleanly, at shutdown.
         services.AddSingleton(_ => StoreWiring.Open(options));
+        services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteStores>().Jobs);
+        services.AddSingleton<IPriceBookStore>(sp => sp.GetRequiredService<SqliteStores>().PriceBooks);
         services.AddSingleton<JobEventHub>();
         services.AddSingleton(new FleetState(loaded.Fleet));
         services.AddSingleton<IFleetSource>(sp => sp.GetRequiredService<FleetState>());
-        services.AddSingleton<IPriceSource>(new StaticPriceSource(loaded.Prices));
+        // The fleet file's prices serve until the store holds a price book; then the active book does, from the next cycle.
+        services.AddSingleton(sp => new StoredPriceSource(sp.GetRequiredService<IPriceBookStore>(), loaded.Prices));
+        services.AddSingleton<IPriceSource>(sp => sp.GetRequiredService<StoredPriceSource>());
+        services.AddSingleton(sp => new PriceBookService(sp.GetRequiredService<IPriceBookStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AsyncSignal>()));
         services.AddSingleton<IBudgetSource>(new StaticBudgetSource(loaded.Budgets));
         services.AddSingleton(new JobSpecValidator(loaded.Regions));
         services.AddSingleton<AsyncSignal>();
@@ -106,7 +112,7 @@ public static class PlacementServer
         services.AddSingleton(sp => new Dispatchers(ExecutorWiring.Create(loaded, options, sp)));
         services.AddSingleton<JobWriter>();
         services.AddSingleton<ProblemBuilder>();
-        services.AddSingleton<ISolverSelector>(new SingleSolver(new GreedySolver()));
+        services.AddSingleton<ISolverSelector>(SolverWiring.Create());
         services.AddSingleton<SchedulingCycle>();
         services.AddSingleton(new SchedulerOptions { CycleInterval = options.CycleInterval });
         services.AddSingleton(new DispatcherOptions());

@@ -61,11 +61,11 @@ public sealed class ExampleFleetTests
     }
 
     [Fact]
-    public void Load_ExampleFleet_PriceBookIsVersionOneWithOneEntryPerPoolKey()
+    public void Load_ExampleFleet_PriceBookIsTheFallbackVersionZeroWithOneEntryPerPoolKey()
     {
         var keys = Loaded.Fleet.Pools.Select(p => PriceKey.For(Loaded.Fleet.ClusterOf(p), p)).ToHashSet();
 
-        Assert.Equal(1, Loaded.Prices.Version);
+        Assert.Equal(0, Loaded.Prices.Version);
         Assert.Equal(keys.Count, Loaded.Prices.Count);
     }
 
