@@ -6,7 +6,8 @@ public sealed record RegionInfo(RegionId Id, string Country, Jurisdiction Jurisd
 
 /// <summary>
 /// Region -> country -> jurisdiction. The default is the table shipped in this assembly, derived from the
-/// SpareCores region list (CC BY-SA 4.0); fleets add on-prem regions with their country.
+/// SpareCores region list (CC BY-SA 4.0) plus azure:denmarkeast and gcp:us-central2, which the shared price
+/// catalogs use but that list lacks; fleets add on-prem regions with their country.
 /// </summary>
 public sealed class RegionDirectory
 {

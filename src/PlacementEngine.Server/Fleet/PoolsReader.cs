@@ -49,7 +49,7 @@ internal sealed class PoolsReader
             CheckSameShape(map, regionId.Cloud, shape);
             if (capacity is { } capacityType && price is { } hourly)
             {
-                CheckSamePrice(map, new PriceKey(regionId.Cloud, regionId.Name, shape.Name, capacityType), Money.Of(hourly));
+                CheckSamePrice(map, new PriceKey(regionId.Cloud, regionId.Name, PriceKey.PricedName(regionId.Cloud, shape), capacityType), Money.Of(hourly));
             }
         }
         var pool = clusterName is { } owner && name is not null && shape is not null && capacity is { } type && maxNodes is { } max
