@@ -1,0 +1,40 @@
+using PlacementEngine.Scenarios;
+
+namespace PlacementEngine.Benchmarks;
+
+/// <summary>What one benchmark run does. Defaults are named constants; <see cref="OptionParser"/> reports every bad value at once.</summary>
+public sealed class BenchmarkOptions
+{
+    public const ScenarioSize DefaultSize = ScenarioSize.M;
+    public const int DefaultSeed = 1;
+    public const double DefaultCbcSeconds = 60;
+    public const double MaxCbcSeconds = 3600;
+    public const int DefaultSamples = 1_000;
+    public const int MaxSamples = 1_000_000;
+
+    public ScenarioSize Size { get; set; } = DefaultSize;
+
+    public int Seed { get; set; } = DefaultSeed;
+
+    /// <summary>The variant whose pools have free nodes for only about half of what the jobs need.</summary>
+    public bool Contended { get; set; }
+
+    public OutputFormat Format { get; set; } = OutputFormat.Table;
+
+    /// <summary>Solver names in the order asked for; null means every registered solver that suits the size.</summary>
+    public IReadOnlyList<string>? Solvers { get; set; }
+
+    /// <summary>CBC's time limit per solve, more than 0 and at most an hour.</summary>
+    public double CbcSeconds { get; set; } = DefaultCbcSeconds;
+
+    /// <summary>The shared data folder; null finds ../shared/data next to the checkout.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Time placing one job at a time against the size's fleet instead of solving the whole queue.</summary>
+    public bool SingleJob { get; set; }
+
+    /// <summary>Jobs timed one at a time in single-job mode.</summary>
+    public int Samples { get; set; } = DefaultSamples;
+
+    public bool Help { get; set; }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using PlacementEngine.Scenarios;
+
+namespace PlacementEngine.Benchmarks;
+
+/// <summary>Reads the command line; every problem is reported, not just the first.</summary>
+public static class OptionParser
+{
+    public const string Usage = """
+        Runs every solver on the same scenario drawn from the shared real data and prints one comparison.
+
+        usage: dotnet run -c Release --project benchmarks/PlacementEngine.Benchmarks -- [options]
+
+          --size S|M|L|XL        scenario size: S 50 jobs x 40 pools, M 1,000 x 300, L 10,000 x 1,000, XL 50,000 x 2,000 (default M)
+          --seed N               scenario seed (default 1)
+          --contended            free nodes for only about half of what the jobs need
+          --format table|csv     output (default table)
+          --solvers a,b,...      solvers to run, in order (default: all; cbc only on S and M, and not with --single-job, unless named)
+          --cbc-seconds N        CBC time limit per solve (default 60)
+          --data DIR             the shared data folder (default ../shared/data next to the checkout)
+          --single-job           time placing one job at a time against the size's fleet (use with --size L)
+          --samples N            jobs timed in --single-job mode (default 1000)
+          --help                 this text
+        """;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args, out IReadOnlyList<string> errors)
+    {
+        var options = new BenchmarkOptions();
+        var problems = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string? Value() => i + 1 < args.Count ? args[++i] : null;
+            switch (name)
+            {
+                case "--size":
+                    var size = Value();
+                    if (ScenarioSizes.TryParse(size, out var parsedSize))
+                    {
+                        options.Size = parsedSize;
+                    }
+                    else
+                    {
+                        problems.Add($"--size: '{size}' is not one of S, M, L, XL");
+                    }
+                    break;
+                case "--seed":
+                    options.Seed = Whole(name, Value(), int.MinValue, int.MaxValue, problems) ?? options.Seed;
+                    break;
+                case "--contended":
+                    options.Contended = true;
+                    break;
+                case "--format":
+                    var format = Value();
+                    if (format is "table" or "csv")
+                    {
+                        options.Format = format == "csv" ? OutputFormat.Csv : OutputFormat.Table;
+                    }
+                    else
+                    {
+                        problems.Add($"--format: '{format}' is not table or csv");
+                    }
+                    break;
+                case "--solvers":
+                    options.Solvers = Value()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(s => s.ToLowerInvariant()).ToList();
+                    if (options.Solvers is not { Count: > 0 })
+                    {
+                        problems.Add("--solvers: give at least one solver name");
+                    }
+                    break;
+                case "--cbc-seconds":
+                    var seconds = Value();
+                    if (double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 && parsed <= BenchmarkOptions.MaxCbcSeconds)
+                    {
+                        options.CbcSeconds = parsed;
+                    }
+                    else
+                    {
+                        problems.Add($"--cbc-seconds: '{seconds}' must be more than 0 and at most {BenchmarkOptions.MaxCbcSeconds}");
+                    }
+                    break;
+                case "--data":
+                    options.DataDirectory = Value();
+                    if (options.DataDirectory is null)
+                    {
+                        problems.Add("--data: give a folder");
+                    }
+                    break;
+                case "--single-job":
+                    options.SingleJob = true;
+                    break;
+                case "--samples":
+                    options.Samples = Whole(name, Value(), 1, BenchmarkOptions.MaxSamples, problems) ?? options.Samples;
+                    break;
+                case "--help" or "-h":
+                    options.Help = true;
+                    break;
+                default:
+                    problems.Add($"unknown option '{name}'");
+                    break;
+            }
+        }
+        errors = problems;
+        return options;
+    }
+
+    private static int? Whole(string option, string? text, int min, int max, List<string> problems)
+    {
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+        problems.Add(min == int.MinValue ? $"{option}: '{text}' is not a whole number" : $"{option}: '{text}' must be a whole number from {min} to {max}");
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace PlacementEngine.Benchmarks;
+
+public enum OutputFormat
+{
+    Table,
+    Csv,
+}

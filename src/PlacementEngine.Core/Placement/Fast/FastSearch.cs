@@ -1,0 +1,110 @@
+namespace PlacementEngine.Core;
+
+/// <summary>
+/// The fast solver's search, in steps:
+/// 1. List each job's cheapest pools (<see cref="CandidateGenerator"/>).
+/// 2. Start from the plan that zero prices give.
+/// 3. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
+///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
+///    Ends at the target gap, the iteration budget, or the caller's signal.
+/// 4. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too.
+/// 5. Improve the best plan locally (<see cref="LocalSearch"/>); bound it rigorously at the best of the prices seen
+///    (<see cref="BoundEvaluator"/>).
+/// 6. A few jobs: branch and bound from the best plan (<see cref="ExactSearch"/>), proving it optimal.
+/// </summary>
+internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions options, CancellationToken cancellationToken)
+{
+    private const int PlanEvery = 20;
+    private const int PriceColumnsEvery = 10;
+    private const int PriceColumnsRarest = 80;
+    private const long LocalSearchWorkPerCandidate = 8;
+
+    public FastSearchOutcome Run()
+    {
+        var shouldStop = () => cancellationToken.IsCancellationRequested || (options.ShouldStop?.Invoke() ?? false);
+
+        // 1. Candidate lists.
+        var lists = new CandidateList[problem.Jobs.Length];
+        JobChunks.Run(lists.Length, (_, from, to) =>
+        {
+            var generator = new CandidateGenerator(problem.Empty);
+            for (var j = from; j < to; j++)
+            {
+                lists[j] = generator.Cheapest(problem.Jobs[j], options.CandidatesPerJob);
+            }
+        });
+        var table = new CandidateTable(problem, lists);
+        var search = new SubgradientSearch(problem, table);
+        var primal = new PrimalHeuristic(problem, lists);
+        var pricing = new ColumnPricing(problem, lists);
+
+        // 2. The plan of zero prices.
+        var best = primal.Build(search.Duals, table);
+
+        // 3. Subgradient phase.
+        var iterations = 0;
+        var columns = 0;
+        var closeEnough = false;
+        var pricingEvery = PriceColumnsEvery;
+        var nextPricing = pricingEvery;
+        while (iterations < options.MaxIterations && !shouldStop())
+        {
+            var value = search.Evaluate();
+            iterations++;
+            if (iterations % PlanEvery == 0)
+            {
+                best = Better(best, primal.Build(search.Duals, table));
+            }
+            closeEnough = PlacementGap.Relative(Money.Of(best.Objective), Money.Of(SafeMargin.Below(search.BestValue))) <= options.TargetGap;
+            if (closeEnough || iterations >= nextPricing)
+            {
+                var added = pricing.AddColumns(search.Duals);
+                columns += added;
+                // Once the lists hardly grow, pricing every pool again is mostly wasted: look less often.
+                pricingEvery = added * 100 < table.Count ? Math.Min(PriceColumnsRarest, pricingEvery * 2) : PriceColumnsEvery;
+                nextPricing = iterations + pricingEvery;
+                if (added > 0)
+                {
+                    table = new CandidateTable(problem, lists);
+                    search.Use(table);
+                    closeEnough = false;
+                }
+                else if (closeEnough)
+                {
+                    break;
+                }
+            }
+            search.Step(value, (double)best.Objective);
+        }
+
+        // 4. Polish phase, unless the prices already prove the plan close enough.
+        var prices = new List<DualPrices> { search.BestDuals, search.Duals };
+        if (!closeEnough && iterations > 0)
+        {
+            var polish = new PricePolish(problem, lists, pricing);
+            var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop);
+            columns += polish.ColumnsAdded;
+            prices.Add(polished);
+            best = Better(best, primal.Build(polished, table));
+        }
+
+        // 5. Improve the plan; bound it.
+        cancellationToken.ThrowIfCancellationRequested();
+        new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+        var evaluator = new BoundEvaluator(problem, lists);
+        var bound = Math.Min(prices.Max(evaluator.Evaluate), best.Objective);
+
+        // 6. A few jobs: exactly.
+        var proven = false;
+        if (problem.Jobs.Length <= options.ExactSearchMaxJobs)
+        {
+            (best, proven) = new ExactSearch(problem, options.ExactSearchMaxNodes).Run(best);
+            bound = proven ? best.Objective : Math.Min(bound, best.Objective);
+        }
+        return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
+    }
+
+    private static FastSolution Better(FastSolution a, FastSolution b) => b.Objective < a.Objective ? b : a;
+}
+
+internal sealed record FastSearchOutcome(FastSolution Best, decimal LowerBound, int Iterations, int ColumnsAdded, long ListedCandidates, bool ProvenOptimal);

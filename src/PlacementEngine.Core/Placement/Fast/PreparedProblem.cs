@@ -1,0 +1,71 @@
+namespace PlacementEngine.Core;
+
+/// <summary>
+/// A <see cref="PlacementProblem"/> in the fast solver's terms: jobs as <see cref="JobFacts"/> with their penalties,
+/// the budget-limited teams, and the ledger of an empty plan.
+/// </summary>
+internal sealed class PreparedProblem
+{
+    private PreparedProblem(PlacementProblem problem, FleetIndex index)
+    {
+        if (!index.Serves(problem))
+        {
+            throw new ArgumentException("the index was built for another fleet or price book", nameof(index));
+        }
+        Problem = problem;
+        Index = index;
+        LimitedTeams = [.. problem.Jobs.Select(j => j.Spec.Team).Distinct(StringComparer.Ordinal)
+            .Where(problem.RemainingBudgets.ContainsKey).Order(StringComparer.Ordinal)];
+        var teamIndex = Enumerable.Range(0, LimitedTeams.Length).ToDictionary(i => LimitedTeams[i], StringComparer.Ordinal);
+        var catalog = new ClassCatalog(index);
+        var egress = new Dictionary<RegionId, decimal[]>();
+        Jobs = [.. problem.Jobs.Select(job => new JobFacts(
+            job,
+            catalog.For(job.Spec),
+            index,
+            EgressRates(job.Spec, index, egress),
+            teamIndex.TryGetValue(job.Spec.Team, out var t) ? t : -1))];
+        ClassCount = catalog.Count;
+        Empty = JointLedger.Initial(problem, index, LimitedTeams);
+
+        Objective = PlacementObjective.For(DearestCandidate.Of(Jobs, index) is { } dearest ? [Money.Of(dearest)] : []);
+        Penalty = [.. problem.Jobs.Select(j => Objective.PendingPenalty(j).Dollars)];
+        PenaltyD = [.. Penalty.Select(p => (double)p)];
+    }
+
+    public static PreparedProblem Prepare(PlacementProblem problem, FleetIndex index) => new(problem, index);
+
+    public PlacementProblem Problem { get; }
+
+    public FleetIndex Index { get; }
+
+    public JobFacts[] Jobs { get; }
+
+    public int ClassCount { get; }
+
+    /// <summary>Teams with a remaining budget, by <see cref="JobFacts.Team"/>.</summary>
+    public string[] LimitedTeams { get; }
+
+    /// <summary>The ledger before anything is placed: what the problem leaves free.</summary>
+    public JointLedger Empty { get; }
+
+    public PlacementObjective Objective { get; }
+
+    public decimal[] Penalty { get; }
+
+    public double[] PenaltyD { get; }
+
+    private static decimal[]? EgressRates(JobSpec spec, FleetIndex index, Dictionary<RegionId, decimal[]> known)
+    {
+        if (spec.Data is not { GbRead: > 0m } data)
+        {
+            return null;
+        }
+        if (!known.TryGetValue(data.Region, out var rates))
+        {
+            rates = [.. index.Regions.Select(r => index.Prices.EgressPerGb(data.Region, r).Dollars)];
+            known.Add(data.Region, rates);
+        }
+        return rates;
+    }
+}

@@ -1,0 +1,43 @@
+namespace PlacementEngine.Core;
+
+/// <summary>
+/// Jobs asking for the same thing (GPUs and models per worker, vCPU, memory, residency, cluster selector, capacity
+/// policy) pass and fail the same checks on every pool. A class runs those checks once for all of its jobs; what is
+/// left per job is its blocked pools and its price cap.
+/// </summary>
+internal sealed class RequirementClass
+{
+    /// <summary>The <see cref="Stages"/> value of a pool that passes every class-level check.</summary>
+    public const byte Pass = byte.MaxValue;
+
+    public RequirementClass(int id, FleetIndex index, JobSpec spec)
+    {
+        Id = id;
+        var clusterStage = index.Clusters.Select(c => HardChecks.ClusterCheck(spec, c)).ToArray();
+        var shapeStage = index.Shapes.Select(s => HardChecks.ShapeCheck(spec.Worker, s)).ToArray();
+        Stages = new byte[index.PoolCount];
+        var eligible = new List<int>();
+        for (var p = 0; p < index.PoolCount; p++)
+        {
+            var pool = index.Pools[p];
+            var reason = clusterStage[pool.ClusterIndex]
+                ?? shapeStage[pool.ShapeIndex]
+                ?? HardChecks.PolicyCheck(spec.CapacityPolicy, pool.Pool.CapacityType)
+                ?? (pool.HasPrice ? null : RejectReason.NoPrice);
+            Stages[p] = reason is { } r ? (byte)r : Pass;
+            if (reason is null)
+            {
+                eligible.Add(p);
+            }
+        }
+        Eligible = [.. eligible];
+    }
+
+    public int Id { get; }
+
+    /// <summary>Per pool of the index: <see cref="Pass"/>, or the first failing check as a <see cref="RejectReason"/>.</summary>
+    public byte[] Stages { get; }
+
+    /// <summary>Pool indices passing every class-level check, cheapest node-hour first (the index order).</summary>
+    public int[] Eligible { get; }
+}
