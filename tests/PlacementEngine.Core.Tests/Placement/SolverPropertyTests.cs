@@ -6,7 +6,7 @@ namespace PlacementEngine.Core.Tests.Placement;
 /// <summary>Invariants every solver must keep, on seeded random fleets and queues.</summary>
 public sealed class SolverPropertyTests
 {
-    public static TheoryData<IPlacementSolver> Solvers() => new() { new GreedySolver() };
+    public static TheoryData<IPlacementSolver> Solvers() => new() { new GreedySolver(), new FastSolver() };
 
     [Theory]
     [MemberData(nameof(Solvers))]
