@@ -51,7 +51,7 @@ public static class CostModel
     }
 
     /// <summary>On average a reclaim lands halfway through a checkpoint interval, or halfway through the run without one.</summary>
-    private static decimal LostHoursPerInterruption(JobSpec spec)
+    internal static decimal LostHoursPerInterruption(JobSpec spec)
     {
         var runHours = spec.EstimatedHours;
         if (spec.CheckpointInterval is { } interval)

@@ -24,7 +24,7 @@ internal sealed class JobFacts
         Workers = spec.Workers;
         _hours = spec.EstimatedHours;
         NodeHours = Workers * _hours;
-        _lostHours = LostHoursPerInterruption(spec) + CostModel.RestartOverheadHours;
+        _lostHours = CostModel.LostHoursPerInterruption(spec) + CostModel.RestartOverheadHours;
         if (spec.Data is { GbRead: > 0m } data && egressRates is not null)
         {
             _gbRead = data.GbRead;
@@ -157,15 +157,5 @@ internal sealed class JobFacts
             }
         }
         return lo;
-    }
-
-    private static decimal LostHoursPerInterruption(JobSpec spec)
-    {
-        var runHours = spec.EstimatedHours;
-        if (spec.CheckpointInterval is { } interval)
-        {
-            return Math.Min((decimal)interval.TotalHours, runHours) / 2m;
-        }
-        return runHours / 2m;
     }
 }
