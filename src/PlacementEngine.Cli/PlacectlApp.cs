@@ -5,6 +5,7 @@ using PlacementEngine.Cli.Commands.Clusters;
 using PlacementEngine.Cli.Commands.Jobs;
 using PlacementEngine.Cli.Commands.Plan;
 using PlacementEngine.Cli.Commands.Pools;
+using PlacementEngine.Cli.Commands.Pricing;
 using PlacementEngine.Cli.Errors;
 
 namespace PlacementEngine.Cli;
@@ -54,6 +55,7 @@ internal static class PlacectlApp
             PlanCommand.Create(context),
             ClustersCommand.Create(context),
             PoolsCommand.Create(context),
+            PricingCommand.Create(context),
         };
         options.AddTo(root);
         return root;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PlacementEngine.Cli.Api;
+using PlacementEngine.Cli.Commands.Pricing;
 using PlacementEngine.Cli.Errors;
 using PlacementEngine.Cli.Output;
 
@@ -13,7 +14,19 @@ internal sealed class CliContext(CliHost host, GlobalOptions options)
 {
     public GlobalOptions Options => options;
 
-    public async Task<int> RunAsync(ParseResult result, Func<CommandRun, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public Task<int> RunAsync(ParseResult result, Func<CommandRun, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
+        RunAsync(result, (connection, output) => new CommandRun(host.ConnectApi(connection), output, host.Stderr), body, cancellationToken);
+
+    /// <summary>The same for the commands that talk to the pricing API.</summary>
+    public Task<int> RunPricingAsync(ParseResult result, Func<PricingRun, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
+        RunAsync(result, (connection, output) => new PricingRun(host.ConnectPricingApi(connection), output, host.Stderr), body, cancellationToken);
+
+    private async Task<int> RunAsync<TRun>(
+        ParseResult result,
+        Func<ConnectionSettings, OutputWriter, TRun> start,
+        Func<TRun, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken)
+        where TRun : IDisposable
     {
         ConnectionSettings? connection = null;
         try
@@ -21,7 +34,7 @@ internal sealed class CliContext(CliHost host, GlobalOptions options)
             connection = options.ResolveConnection(result, host.Environment);
             IBlockRenderer renderer = host.StdoutIsTerminal ? new RichRenderer() : new PlainRenderer();
             var output = new OutputWriter(host.Stdout, options.ResolveFormat(result), renderer);
-            using var run = new CommandRun(host.ConnectApi(connection), output, host.Stderr);
+            using var run = start(connection, output);
             return await body(run, cancellationToken);
         }
         catch (Exception e)

@@ -16,6 +16,9 @@ internal sealed record CliHost(TextWriter Stdout, TextWriter Stderr, Func<string
 
     public Func<ConnectionSettings, IPlacementApi> ConnectApi { get; init; } = settings => new GrpcPlacementApi(settings);
 
+    /// <summary>The pricing API, for "placectl pricing ...".</summary>
+    public Func<ConnectionSettings, IPricingApi> ConnectPricingApi { get; init; } = settings => new GrpcPricingApi(settings);
+
     public static CliHost ForConsole() =>
         new(Console.Out, Console.Error, System.Environment.GetEnvironmentVariable)
         {

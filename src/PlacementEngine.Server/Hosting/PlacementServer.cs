@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PlacementEngine.Core;
+using PlacementEngine.Grpc.Services;
 using PlacementEngine.Metrics;
 using PlacementEngine.Scheduling;
 using PlacementEngine.Server.FleetFiles;
@@ -29,11 +30,13 @@ public static class PlacementServer
         }
 
         LoadedFleet fleet;
+        PricingServiceOptions pricing;
         try
         {
             fleet = FleetFileLoader.Load(options.FleetPath);
+            pricing = PricingWiring.Options(options, fleet);
         }
-        catch (FleetFileException ex)
+        catch (Exception ex) when (ex is FleetFileException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"placement-server: cannot start: {ex.Message}").ConfigureAwait(false);
             return 2;
@@ -41,9 +44,19 @@ public static class PlacementServer
 
         ConfigureKestrel(builder, options);
         Compose(builder.Services, options, fleet);
+        PricingWiring.Add(builder.Services, pricing);
 
         await using var app = builder.Build();
         MapEndpoints(app, options);
+        try
+        {
+            await PricingWiring.SeedShippedCatalogAsync(app.Services, options, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            await Console.Error.WriteLineAsync($"placement-server: cannot start: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PlacementEngine.Server");
         var listen = options.Listen.ToString();
         var metrics = options.MetricsListen.ToString();

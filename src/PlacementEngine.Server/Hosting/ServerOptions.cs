@@ -15,12 +15,15 @@ public sealed class ServerOptions
     public const string DefaultDatabase = "placement.db";
     public const string DefaultFleet = "deploy/examples/fleet.yaml";
     public const string DefaultTokens = "deploy/examples/tokens.yaml";
+    public const string DefaultPricing = "pricing";
 
     public required IPEndPoint Listen { get; init; }
     public required IPEndPoint MetricsListen { get; init; }
     public required string DatabasePath { get; init; }
     public required string FleetPath { get; init; }
     public required string TokensPath { get; init; }
+    /// <summary>The shipped price catalog folder: the first price book when the store has none, and the regions imports may name.</summary>
+    public required string PricingPath { get; init; }
     public string? TlsCertificatePath { get; init; }
     public string? TlsKeyPath { get; init; }
     public bool AllowInsecureRemote { get; init; }
@@ -61,6 +64,7 @@ public sealed class ServerOptions
 
         var fleet = PathOption(config, "fleet", DefaultFleet, mustExist: true, errors);
         var tokens = PathOption(config, "tokens", DefaultTokens, mustExist: true, errors);
+        var pricing = PricingFolder(config, fleet, errors);
         var database = Optional(config, "db") ?? DefaultDatabase;
         var databaseFolder = Path.GetDirectoryName(Path.GetFullPath(database));
         if (databaseFolder is not null && !Directory.Exists(databaseFolder))
@@ -79,6 +83,7 @@ public sealed class ServerOptions
             DatabasePath = Path.GetFullPath(database),
             FleetPath = fleet!,
             TokensPath = tokens!,
+            PricingPath = pricing!,
             TlsCertificatePath = cert,
             TlsKeyPath = key,
             AllowInsecureRemote = allowRemote,
@@ -154,12 +159,38 @@ public sealed class ServerOptions
         return Path.GetFullPath(path);
     }
 
-    private static string? FindUpwards(string relative)
+    /// <summary>
+    /// Like the other paths, but a folder; the default is also looked up from the fleet file's folder upwards, so a
+    /// server started outside the checkout with the example fleet still finds the catalog beside it.
+    /// </summary>
+    private static string? PricingFolder(IConfiguration config, string? fleet, List<string> errors)
     {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        if (Optional(config, "pricing") is { } given)
+        {
+            if (Directory.Exists(given))
+            {
+                return Path.GetFullPath(given);
+            }
+            errors.Add($"--pricing: folder '{given}' does not exist");
+            return null;
+        }
+        var found = FindUpwards(DefaultPricing, Directory.GetCurrentDirectory(), Directory.Exists)
+            ?? (fleet is null ? null : FindUpwards(DefaultPricing, Path.GetDirectoryName(fleet)!, Directory.Exists));
+        if (found is null)
+        {
+            errors.Add($"--pricing: the default '{DefaultPricing}' folder was not found from '{Directory.GetCurrentDirectory()}' or the fleet file's folder upwards; pass --pricing DIR");
+        }
+        return found is null ? null : Path.GetFullPath(found);
+    }
+
+    private static string? FindUpwards(string relative) => FindUpwards(relative, Directory.GetCurrentDirectory(), File.Exists);
+
+    private static string? FindUpwards(string relative, string start, Func<string, bool> exists)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
+            if (exists(candidate))
             {
                 return candidate;
             }

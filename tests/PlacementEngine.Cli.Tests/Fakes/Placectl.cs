@@ -8,6 +8,8 @@ internal sealed class Placectl
 {
     public FakePlacementApi Api { get; } = new();
 
+    public FakePricingApi PricingApi { get; } = new();
+
     public Dictionary<string, string> Environment { get; } = [];
 
     /// <summary>The settings the last command connected with.</summary>
@@ -23,6 +25,11 @@ internal sealed class Placectl
             {
                 Connection = settings;
                 return Api;
+            },
+            ConnectPricingApi = settings =>
+            {
+                Connection = settings;
+                return PricingApi;
             },
         };
         var exitCode = await PlacectlApp.RunAsync(args, host);

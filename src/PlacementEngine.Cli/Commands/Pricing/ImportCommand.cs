@@ -1,0 +1,88 @@
+using System.CommandLine;
+using PlacementEngine.Cli.Errors;
+using PlacementEngine.Contracts.Grpc;
+using PlacementEngine.Contracts.V1;
+
+namespace PlacementEngine.Cli.Commands.Pricing;
+
+/// <summary>
+/// "placectl pricing import FILE": uploads a price file, has the server validate it against the active book and,
+/// when nothing is wrong, store it as a new version. A file with any problem changes nothing; each problem is
+/// printed with its line.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "The price file: a SkyPilot catalog CSV, a cost ConfigMap, or placement-v1 CSV" };
+        var format = new Option<string>("--format")
+        {
+            Description = "skypilot-csv, configmap or placement-v1 [default: detected from the content and the file name]",
+            HelpName = "FORMAT",
+        }.AcceptOnlyFromAmong("skypilot-csv", "configmap", "placement-v1");
+        var cloud = new Option<string>("--cloud")
+        {
+            Description = "The cloud a SkyPilot catalog is for [default: from its header or file name]",
+            HelpName = "CLOUD",
+        }.AcceptOnlyFromAmong("aws", "gcp", "azure");
+        var region = new Option<string>("--region")
+        {
+            Description = "ConfigMap only: the cloud:region its instance prices apply to, e.g. gcp:us-central1",
+            HelpName = "CLOUD:REGION",
+        };
+        var comment = new Option<string>("--comment") { Description = "Why, stored with the version", HelpName = "TEXT" };
+        var allowLarge = new Option<bool>("--allow-large-changes") { Description = "Accept prices more than 20 times the active ones" };
+        var noActivate = new Option<bool>("--no-activate") { Description = "Store the version without making it active (activate it later)" };
+
+        var command = new Command("import", "Import a price file as a new price book version (progress on stderr)")
+        {
+            file, format, cloud, region, comment, allowLarge, noActivate,
+        };
+        command.SetAction((result, cancellationToken) => context.RunPricingAsync(result, async (run, ct) =>
+        {
+            var path = result.GetRequiredValue(file);
+            var content = Read(path);
+            var name = Path.GetFileName(path);
+            var progress = new ImportProgressPrinter(run.Stderr, name);
+            var uploadId = await PriceFileUploader.UploadAsync(run, name, content, progress, ct);
+            var request = new CommitImportRequest
+            {
+                UploadId = uploadId,
+                Format = result.GetValue(format) ?? "",
+                Cloud = result.GetValue(cloud) ?? "",
+                Region = result.GetValue(region) ?? "",
+                Comment = result.GetValue(comment) ?? "",
+                AllowLargeChanges = result.GetValue(allowLarge),
+                NoActivate = result.GetValue(noActivate),
+            };
+            ImportOutcome? outcome = null;
+            await foreach (var step in run.Api.CommitImportAsync(request, ct))
+            {
+                if (step.Progress is { } serverProgress)
+                {
+                    progress.Server(serverProgress);
+                }
+                outcome = step.Outcome ?? outcome;
+            }
+            if (outcome is null)
+            {
+                throw new RpcException(StatusCode.Internal, "the server ended the import without saying whether it was stored");
+            }
+            run.Output.Write(outcome, () => PricingViews.Imported(outcome, name));
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static byte[] Read(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot read {path}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Threading.Channels;
+using PlacementEngine.Contracts.Grpc;
+using PlacementEngine.Pricing;
+using PlacementEngine.Scheduling;
+using V1 = PlacementEngine.Contracts.V1;
+
+namespace PlacementEngine.Grpc.Services;
+
+/// <summary>
+/// Turns an uploaded file into a price book version: parses and validates it against the active version's imported
+/// prices (the 20x rule compares like with like: an override such as a negotiated price carries over to the new
+/// version, so it must not make a list price look like a typo), then stores it through <see cref="PriceBookService"/>.
+/// A file with any problem stores nothing. Imports run one at a time, so each is checked against, and merged into,
+/// the version the previous one left active.
+/// </summary>
+internal sealed class PriceFileImporter(PriceBookService books, StoredBookReader stored) : IDisposable
+{
+    public const string ParsingPhase = "parsing";
+    public const string StoringPhase = "storing";
+
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    /// <param name="report">Receives progress while the file is parsed, then once before it is stored.</param>
+    public async Task<V1.ImportOutcome> ImportAsync(PriceFileImport import, Func<V1.ImportProgress, Task> report, CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var active = await stored.ActiveAsync(cancellationToken).ConfigureAwait(false);
+            var result = await ParseAsync(import, active?.Data, report, cancellationToken).ConfigureAwait(false);
+            if (result.Data is not { } data)
+            {
+                throw new RpcException(StatusCode.InvalidArgument, ImportProblemsMessage.Describe(result, import.Upload.FileName));
+            }
+            await report(new V1.ImportProgress
+            {
+                Phase = StoringPhase,
+                RowsRead = result.Counts.RowsRead,
+                BytesRead = import.Upload.TotalBytes,
+                TotalBytes = import.Upload.TotalBytes,
+            }).ConfigureAwait(false);
+            var info = (await books.ImportAsync(data, import.By, import.Comment, result.Source, import.Activate, cancellationToken).ConfigureAwait(false))
+                .ValueOrThrow();
+            return new V1.ImportOutcome
+            {
+                Book = info.ToProto(),
+                Format = result.Format?.ToWire() ?? "",
+                RowsRead = result.Counts.RowsRead,
+                Prices = result.Counts.Prices,
+                Egress = result.Counts.Egress,
+                SpotBands = result.Counts.SpotBands,
+                Notes = { result.Notes },
+            };
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    /// <summary>Parses on the thread pool and relays its progress meanwhile; a slow client only misses intermediate reports.</summary>
+    private static async Task<ImportResult> ParseAsync(
+        PriceFileImport import,
+        Core.PriceCatalogData? active,
+        Func<V1.ImportProgress, Task> report,
+        CancellationToken cancellationToken)
+    {
+        var progress = Channel.CreateBounded<ImportProgress>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        var parsing = Task.Run(() =>
+        {
+            try
+            {
+                using var content = import.Upload.OpenContent();
+                return PriceImporter.Import(content, import.Request, active, new ChannelProgress(progress.Writer), cancellationToken);
+            }
+            finally
+            {
+                progress.Writer.TryComplete();
+            }
+        }, cancellationToken);
+        await foreach (var step in progress.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await report(new V1.ImportProgress
+            {
+                Phase = ParsingPhase,
+                RowsRead = step.RowsRead,
+                BytesRead = step.BytesRead,
+                TotalBytes = step.TotalBytes ?? import.Upload.TotalBytes,
+            }).ConfigureAwait(false);
+        }
+        return await parsing.ConfigureAwait(false);
+    }
+
+    private sealed class ChannelProgress(ChannelWriter<ImportProgress> writer) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => writer.TryWrite(value);
+    }
+}

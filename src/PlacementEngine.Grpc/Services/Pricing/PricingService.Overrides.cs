@@ -1,0 +1,39 @@
+using PlacementEngine.Contracts.Grpc;
+using PlacementEngine.Grpc.Transport;
+using V1 = PlacementEngine.Contracts.V1;
+
+namespace PlacementEngine.Grpc.Services;
+
+internal sealed partial class PricingService
+{
+    public async Task<V1.PriceBookVersion> SetOverrideAsync(V1.SetOverrideRequest request, ServerCallContext context)
+    {
+        var caller = RequireAdmin(context);
+        var change = OverrideRequestMapping.ToCore(request.Override, caller.Team);
+        var info = (await books.SetOverrideAsync(change, context.CancellationToken).ConfigureAwait(false)).ValueOrThrow();
+        return info.ToProto();
+    }
+
+    public async Task<V1.PriceBookVersion> RemoveOverrideAsync(V1.RemoveOverrideRequest request, ServerCallContext context)
+    {
+        var caller = RequireAdmin(context);
+        var id = Required(request.Id, "id");
+        var info = (await books.RemoveOverrideAsync(id, caller.Team, request.Comment.Trim(), context.CancellationToken).ConfigureAwait(false)).ValueOrThrow();
+        return info.ToProto();
+    }
+
+    public async Task<V1.ListOverridesResponse> ListOverridesAsync(V1.ListOverridesRequest request, ServerCallContext context)
+    {
+        RequireAdmin(context);
+        if (request.Version < 0)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, $"version: {request.Version} is not a version; leave it 0 for the active one");
+        }
+        var book = request.Version == 0
+            ? await stored.ActiveAsync(context.CancellationToken).ConfigureAwait(false)
+                ?? throw new RpcException(StatusCode.FailedPrecondition, "no price book is active yet; import prices first")
+            : await stored.GetAsync(request.Version, context.CancellationToken).ConfigureAwait(false)
+                ?? throw new RpcException(StatusCode.NotFound, $"price book {request.Version} does not exist");
+        return new V1.ListOverridesResponse { Version = book.Info.Version, Overrides = { book.Overrides.Select(o => o.ToProto()) } };
+    }
+}

@@ -1,0 +1,113 @@
+using PlacementEngine.Contracts.Grpc;
+using PlacementEngine.Contracts.V1;
+using static PlacementEngine.Server.Tests.EndToEnd.PricingClients;
+
+namespace PlacementEngine.Server.Tests.EndToEnd;
+
+/// <summary>The scheduler prices with a new active book from its next cycle: placements follow a price change.</summary>
+[Collection(PricingServerCollection.Name)]
+public sealed class PricingSchedulingTests(PricingServerFixture fixture)
+{
+    private const string OverrideId = "e2e-move";
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+
+    private ServerProcess Server => fixture.Server;
+
+    [Fact]
+    public async Task PriceChanges_IdenticalJobMovesAwayAndPriceCappedJobGetsPlaced()
+    {
+        using var submitter = Server.Client(DemoTokens.MlResearch);
+        using var admin = Server.Client(DemoTokens.Admin);
+
+        // The cheapest pool for a small CPU job under the current prices.
+        var first = await WaitForPlacementAsync(submitter, await SubmitAsync(submitter, "e2e-price-1", maxHourlyPrice: ""));
+        var pool = first.Placement;
+
+        // Make exactly that pool's price absurd: an identical job must go elsewhere.
+        await SetPoolPriceAsync(pool, "1000");
+        var second = await WaitForPlacementAsync(submitter, await SubmitAsync(submitter, "e2e-price-2", maxHourlyPrice: ""));
+        var explained = await submitter.UnaryAsync(JobServiceMethods.ExplainJob, new ExplainJobRequest { Id = second.Id }, Explanation.Parser);
+
+        Assert.NotEqual(pool.Pool, second.Placement.Pool);
+        Assert.Equal("1000", explained.Candidates.Single(c => c.Pool == pool.Pool).Cost.HourlyPrice);
+
+        // A job whose cap is below every price is Unschedulable for price; a price drop below the cap places it.
+        var capped = await SubmitAsync(submitter, "e2e-price-capped", maxHourlyPrice: "0.001");
+        var stuck = await WaitForStateAsync(submitter, capped, JobState.Unschedulable);
+        Assert.StartsWith("price-cap", stuck.StateReason, StringComparison.Ordinal);
+        await SetPoolPriceAsync(pool, "0.0005");
+        var placed = await WaitForPlacementAsync(submitter, capped);
+
+        Assert.Equal(pool.Pool, placed.Placement.Pool);
+        await AdminAsync(Server, "pricing", "override", "remove", OverrideId);
+    }
+
+    /// <summary>Sets the override through placectl, then waits until the scheduler's book has it (the pool list shows the active book).</summary>
+    private async Task SetPoolPriceAsync(Placement pool, string price)
+    {
+        var capacity = pool.CapacityType switch
+        {
+            CapacityType.Spot => "spot",
+            CapacityType.Reserved => "reserved",
+            _ => "on-demand",
+        };
+        await AdminAsync(Server, "pricing", "override", "set", "--id", OverrideId, "--cloud", pool.Cloud, "--region", pool.Region,
+            "--instance", pool.InstanceType, "--capacity-type", capacity, "--price", price);
+        using var client = Server.Client(DemoTokens.Admin);
+        await WaitUntilAsync(async () =>
+        {
+            var pools = await client.UnaryAsync(FleetServiceMethods.ListPools, new ListPoolsRequest { Cluster = pool.Cluster }, ListPoolsResponse.Parser);
+            return pools.Pools.Single(p => p.Name == pool.Pool).HourlyPrice == price;
+        }, $"pool {pool.Pool} priced at {price}");
+    }
+
+    private static async Task<string> SubmitAsync(GrpcClient client, string name, string maxHourlyPrice)
+    {
+        var response = await client.UnaryAsync(JobServiceMethods.SubmitJob, new SubmitJobRequest
+        {
+            IdempotencyKey = $"{name}-{Guid.NewGuid():N}",
+            Spec = new JobSpec
+            {
+                Name = name,
+                Container = new ContainerSpec { Image = "ghcr.io/acme/batch:1" },
+                Worker = new WorkerResources { Vcpus = 2, MemoryGib = 4 },
+                Workers = 1,
+                EstimatedRuntimeSeconds = 3600,
+                MaxHourlyPrice = maxHourlyPrice,
+            },
+        }, SubmitJobResponse.Parser);
+        return response.Job.Id;
+    }
+
+    private static async Task<Job> WaitForPlacementAsync(GrpcClient client, string id)
+    {
+        Job? job = null;
+        await WaitUntilAsync(async () =>
+        {
+            job = await client.UnaryAsync(JobServiceMethods.GetJob, new GetJobRequest { Id = id }, Job.Parser);
+            return job.Placement is { Pool.Length: > 0 };
+        }, $"job {id} placed");
+        return job!;
+    }
+
+    private static async Task<Job> WaitForStateAsync(GrpcClient client, string id, JobState state)
+    {
+        Job? job = null;
+        await WaitUntilAsync(async () =>
+        {
+            job = await client.UnaryAsync(JobServiceMethods.GetJob, new GetJobRequest { Id = id }, Job.Parser);
+            return job.State == state;
+        }, $"job {id} {state}");
+        return job!;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not {what} within {WaitLimit}");
+            await Task.Delay(100);
+        }
+    }
+}
