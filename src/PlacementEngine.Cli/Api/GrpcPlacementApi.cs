@@ -1,4 +1,3 @@
-using PlacementEngine.Cli.Errors;
 using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Contracts.V1;
 
@@ -7,53 +6,36 @@ namespace PlacementEngine.Cli.Api;
 /// <summary><see cref="IPlacementApi"/> over the project's HTTP/2 gRPC client.</summary>
 internal sealed class GrpcPlacementApi : IPlacementApi
 {
-    private readonly GrpcClient _client;
-    private readonly ConnectionSettings _settings;
+    private readonly CliConnection _connection;
 
-    public GrpcPlacementApi(ConnectionSettings settings)
-    {
-        _settings = settings;
-        try
-        {
-            _client = new GrpcClient(settings.Server, settings.BearerToken);
-        }
-        catch (ArgumentException e) when (e.ParamName == "bearerToken")
-        {
-            throw new CliUsageException("the token (--token or PLACEMENT_TOKEN) contains whitespace or characters that cannot be sent in a header");
-        }
-    }
+    public GrpcPlacementApi(ConnectionSettings settings) => _connection = new CliConnection(settings);
 
     public Task<SubmitJobResponse> SubmitJobAsync(SubmitJobRequest request, CancellationToken cancellationToken) =>
-        Unary(JobServiceMethods.SubmitJob, request, SubmitJobResponse.Parser, cancellationToken);
+        _connection.Unary(JobServiceMethods.SubmitJob, request, SubmitJobResponse.Parser, cancellationToken);
 
     public Task<Job> GetJobAsync(GetJobRequest request, CancellationToken cancellationToken) =>
-        Unary(JobServiceMethods.GetJob, request, Job.Parser, cancellationToken);
+        _connection.Unary(JobServiceMethods.GetJob, request, Job.Parser, cancellationToken);
 
     public Task<ListJobsResponse> ListJobsAsync(ListJobsRequest request, CancellationToken cancellationToken) =>
-        Unary(JobServiceMethods.ListJobs, request, ListJobsResponse.Parser, cancellationToken);
+        _connection.Unary(JobServiceMethods.ListJobs, request, ListJobsResponse.Parser, cancellationToken);
 
     public Task<Job> CancelJobAsync(CancelJobRequest request, CancellationToken cancellationToken) =>
-        Unary(JobServiceMethods.CancelJob, request, Job.Parser, cancellationToken);
+        _connection.Unary(JobServiceMethods.CancelJob, request, Job.Parser, cancellationToken);
 
     public IAsyncEnumerable<JobEvent> WatchJobAsync(WatchJobRequest request, CancellationToken cancellationToken) =>
-        _client.ServerStreamingAsync(JobServiceMethods.WatchJob, request, JobEvent.Parser, _settings.StreamDeadline, cancellationToken);
+        _connection.Stream(JobServiceMethods.WatchJob, request, JobEvent.Parser, fallbackDeadline: null, cancellationToken);
 
     public Task<Explanation> ExplainJobAsync(ExplainJobRequest request, CancellationToken cancellationToken) =>
-        Unary(JobServiceMethods.ExplainJob, request, Explanation.Parser, cancellationToken);
+        _connection.Unary(JobServiceMethods.ExplainJob, request, Explanation.Parser, cancellationToken);
 
     public Task<PlanJobsResponse> PlanJobsAsync(PlanJobsRequest request, CancellationToken cancellationToken) =>
-        Unary(JobServiceMethods.PlanJobs, request, PlanJobsResponse.Parser, cancellationToken);
+        _connection.Unary(JobServiceMethods.PlanJobs, request, PlanJobsResponse.Parser, cancellationToken);
 
     public Task<ListClustersResponse> ListClustersAsync(ListClustersRequest request, CancellationToken cancellationToken) =>
-        Unary(FleetServiceMethods.ListClusters, request, ListClustersResponse.Parser, cancellationToken);
+        _connection.Unary(FleetServiceMethods.ListClusters, request, ListClustersResponse.Parser, cancellationToken);
 
     public Task<ListPoolsResponse> ListPoolsAsync(ListPoolsRequest request, CancellationToken cancellationToken) =>
-        Unary(FleetServiceMethods.ListPools, request, ListPoolsResponse.Parser, cancellationToken);
+        _connection.Unary(FleetServiceMethods.ListPools, request, ListPoolsResponse.Parser, cancellationToken);
 
-    public void Dispose() => _client.Dispose();
-
-    private Task<TResponse> Unary<TRequest, TResponse>(string method, TRequest request, Google.Protobuf.MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TRequest : Google.Protobuf.IMessage
-        where TResponse : Google.Protobuf.IMessage<TResponse> =>
-        _client.UnaryAsync(method, request, parser, _settings.UnaryDeadline, cancellationToken);
+    public void Dispose() => _connection.Dispose();
 }
