@@ -127,18 +127,20 @@ public sealed partial class PriceBookService(IPriceBookStore store, TimeProvider
         }
     }
 
-    private async Task<StoredPriceBook?> LoadActiveAsync(CancellationToken cancellationToken)
+    /// <summary>The active version as stored (data before overrides, and its overrides); null while no version exists.</summary>
+    public async Task<StoredPriceBook?> LoadActiveAsync(CancellationToken cancellationToken)
     {
         var version = await store.GetActiveVersionAsync(cancellationToken).ConfigureAwait(false);
         return version is { } active ? await LoadAsync(active, cancellationToken).ConfigureAwait(false) : null;
     }
 
     /// <summary>
-    /// Versions never change once stored, so the last one loaded can be reused as is; it is usually the active one,
-    /// which every override change and import starts from. The reused Info may show an out-of-date Active flag,
-    /// which nothing here reads.
+    /// A version as stored; null when it does not exist. Versions never change once stored, so the last one loaded
+    /// is reused as is: it is usually the active one, which every import, override change and override listing starts
+    /// from, and a book of 150,000 prices takes a noticeable time to read. The reused Info may show an out-of-date
+    /// Active flag, which no caller reads.
     /// </summary>
-    private async Task<StoredPriceBook?> LoadAsync(long version, CancellationToken cancellationToken)
+    public async Task<StoredPriceBook?> LoadAsync(long version, CancellationToken cancellationToken)
     {
         if (_lastLoaded is { } cached && cached.Info.Version == version)
         {

@@ -13,7 +13,7 @@ namespace PlacementEngine.Grpc.Services;
 /// A file with any problem stores nothing. Imports run one at a time, so each is checked against, and merged into,
 /// the version the previous one left active.
 /// </summary>
-internal sealed class PriceFileImporter(PriceBookService books, StoredBookReader stored) : IDisposable
+internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
 {
     public const string ParsingPhase = "parsing";
     public const string StoringPhase = "storing";
@@ -26,7 +26,7 @@ internal sealed class PriceFileImporter(PriceBookService books, StoredBookReader
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var active = await stored.ActiveAsync(cancellationToken).ConfigureAwait(false);
+            var active = await books.LoadActiveAsync(cancellationToken).ConfigureAwait(false);
             var result = await ParseAsync(import, active?.Data, report, cancellationToken).ConfigureAwait(false);
             if (result.Data is not { } data)
             {

@@ -30,9 +30,9 @@ internal sealed partial class PricingService
             throw new RpcException(StatusCode.InvalidArgument, $"version: {request.Version} is not a version; leave it 0 for the active one");
         }
         var book = request.Version == 0
-            ? await stored.ActiveAsync(context.CancellationToken).ConfigureAwait(false)
+            ? await books.LoadActiveAsync(context.CancellationToken).ConfigureAwait(false)
                 ?? throw new RpcException(StatusCode.FailedPrecondition, "no price book is active yet; import prices first")
-            : await stored.GetAsync(request.Version, context.CancellationToken).ConfigureAwait(false)
+            : await books.LoadAsync(request.Version, context.CancellationToken).ConfigureAwait(false)
                 ?? throw new RpcException(StatusCode.NotFound, $"price book {request.Version} does not exist");
         return new V1.ListOverridesResponse { Version = book.Info.Version, Overrides = { book.Overrides.Select(o => o.ToProto()) } };
     }

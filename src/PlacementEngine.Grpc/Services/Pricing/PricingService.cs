@@ -12,7 +12,6 @@ namespace PlacementEngine.Grpc.Services;
 /// </summary>
 internal sealed partial class PricingService(
     PriceBookService books,
-    StoredBookReader stored,
     ImportUploads uploads,
     PriceFileImporter importer,
     PricingServiceOptions options)

@@ -20,7 +20,6 @@ public static class PricingServiceRegistration
             throw new ArgumentException("invalid import upload limits: " + string.Join("; ", errors), nameof(options));
         }
         services.AddSingleton(options);
-        services.AddSingleton(sp => new StoredBookReader(sp.GetRequiredService<IPriceBookStore>()));
         services.AddSingleton(sp => new ImportUploads(options.Uploads, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PriceFileImporter>();
         services.AddSingleton<PricingService>();

@@ -34,9 +34,8 @@ internal sealed class PricingHarness : IDisposable
     {
         Books = new PriceBookService(Store, Time, Trigger);
         Uploads = new ImportUploads(limits, Time);
-        var stored = new StoredBookReader(Store);
-        Importer = new PriceFileImporter(Books, stored);
-        Service = new PricingService(Books, stored, Uploads, Importer, new PricingServiceOptions { Uploads = limits });
+        Importer = new PriceFileImporter(Books);
+        Service = new PricingService(Books, Uploads, Importer, new PricingServiceOptions { Uploads = limits });
     }
 
     public FakeTimeProvider Time { get; } = new();
