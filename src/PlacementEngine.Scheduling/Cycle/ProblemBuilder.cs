@@ -10,7 +10,6 @@ public sealed class ProblemBuilder(IJobStore store, IFleetSource fleet, IPriceSo
     public async Task<PlacementProblem> BuildAsync(IReadOnlyList<Job> pending, CancellationToken cancellationToken)
     {
         var fleetNow = fleet.Current;
-        var used = await store.GetUsedNodesAsync(cancellationToken).ConfigureAwait(false);
         var charges = await store.GetTeamChargesAsync(cancellationToken).ConfigureAwait(false);
         var active = await store.GetByStatesAsync(ActiveStates, cancellationToken).ConfigureAwait(false);
 
@@ -19,10 +18,17 @@ public sealed class ProblemBuilder(IJobStore store, IFleetSource fleet, IPriceSo
             b => b.Value - charges.GetValueOrDefault(b.Key),
             StringComparer.Ordinal);
 
+        // Nodes and GPUs held come from the same read of the active jobs, so the two always agree.
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
         var gpusInUse = new Dictionary<(string, string), int>();
         foreach (var job in active)
         {
-            if (job.Placement is { } placement && fleetNow.TryGetPool(placement.Pool, out var pool) && pool.InstanceType.GpuModel is { } model)
+            if (job.Placement is not { } placement)
+            {
+                continue;
+            }
+            used[placement.Pool] = used.GetValueOrDefault(placement.Pool) + placement.Nodes;
+            if (fleetNow.TryGetPool(placement.Pool, out var pool) && pool.InstanceType.GpuModel is { } model)
             {
                 var key = (placement.Cluster, model);
                 gpusInUse[key] = gpusInUse.GetValueOrDefault(key) + placement.Nodes * pool.InstanceType.GpusPerNode;
