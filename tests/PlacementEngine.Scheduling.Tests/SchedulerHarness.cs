@@ -9,10 +9,10 @@ internal sealed class SchedulerHarness : IDisposable
 {
     private readonly Dictionary<string, ClusterDispatcher> _dispatchers;
 
-    public SchedulerHarness(Fleets fleets, IReadOnlyDictionary<string, Money>? budgets = null, Func<string, IClusterExecutor>? executorFor = null)
+    public SchedulerHarness(Fleets fleets, IReadOnlyDictionary<string, Money>? budgets = null, Func<string, IClusterExecutor>? executorFor = null, IPriceSource? prices = null)
     {
         Fleet = new FleetState(fleets.Fleet());
-        Prices = new StaticPriceSource(fleets.Prices());
+        Prices = prices ?? new StaticPriceSource(fleets.Prices());
         var budgetSource = new StaticBudgetSource(budgets ?? new Dictionary<string, Money>());
         Writer = new JobWriter(Store, Events, Time);
         Simulated = Fleet.Current.Clusters.ToDictionary(c => c.Name, c => new SimulatedExecutor(c.Name, new SimulatedExecutorOptions(), Time));
@@ -32,7 +32,7 @@ internal sealed class SchedulerHarness : IDisposable
     public RecordingTelemetry Telemetry { get; } = new();
     public AsyncSignal Trigger { get; } = new();
     public FleetState Fleet { get; }
-    public StaticPriceSource Prices { get; }
+    public IPriceSource Prices { get; }
     public JobWriter Writer { get; }
     public Dispatchers Dispatchers { get; }
     public Dictionary<string, SimulatedExecutor> Simulated { get; }

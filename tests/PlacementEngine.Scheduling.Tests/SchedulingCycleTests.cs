@@ -162,6 +162,24 @@ public sealed class SchedulingCycleTests
         Assert.Equal(JobState.Pending, (await harness.GetAsync(job)).State);
         Assert.Equal(1, result.PendingByReason["budget"]);
     }
+
+    [Fact]
+    public async Task RunOnce_FirstStoredPriceBookReplacesFallbackVersionZero_RequeueNamesThePriceBook()
+    {
+        var fleets = Fleets.Make().Cluster("c", "aws:us-east-1").Pool("g4dn.xlarge", "T4", 1, CapacityType.OnDemand, 5m, 2);
+        var prices = new SwitchablePriceSource(fleets.Prices(version: 0));
+        using var harness = new SchedulerHarness(fleets, prices: prices);
+        var job = await harness.SubmitAsync(JobSpecs.Gpu("capped", 1).MaxHourly(1m).Obj());
+        await harness.CycleAndDispatchAsync();
+        Assert.Equal(JobState.Unschedulable, (await harness.GetAsync(job)).State);
+
+        prices.Active = Fleets.Make().Cluster("c", "aws:us-east-1").Pool("g4dn.xlarge", "T4", 1, CapacityType.OnDemand, 0.5m, 2).Prices(version: 1);
+        await harness.CycleAndDispatchAsync();
+
+        var transitions = await harness.Store.GetTransitionsAsync(job.Id, default);
+        Assert.Contains(transitions, t => t.From == JobState.Unschedulable && t.To == JobState.Pending && t.Reason == "looked at again: price book 1 is active");
+        Assert.Equal(JobState.Dispatched, (await harness.GetAsync(job)).State);
+    }
 }
 
 internal sealed class FlakyExecutor(string cluster) : IClusterExecutor
@@ -182,4 +200,11 @@ internal sealed class FlakyExecutor(string cluster) : IClusterExecutor
     }
 
     public Task<bool> CheckHealthAsync(CancellationToken cancellationToken) => Task.FromResult(Healthy);
+}
+
+internal sealed class SwitchablePriceSource(PriceBook initial) : IPriceSource
+{
+    public PriceBook Active { get; set; } = initial;
+
+    public Task RefreshAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -17,7 +17,7 @@ public sealed class SchedulingCycle(
     TimeProvider time)
 {
     private long _seenFleetGeneration;
-    private long _seenPriceVersion;
+    private long? _seenPriceVersion; // null until the first cycle: price book versions start at 0
 
     public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -93,12 +93,11 @@ public sealed class SchedulingCycle(
         {
             return;
         }
-        var reason = _seenPriceVersion != 0 && priceVersion != _seenPriceVersion ? $"price book {priceVersion} is active" : "the fleet changed";
+        var reason = _seenPriceVersion is { } seen && priceVersion != seen ? $"price book {priceVersion} is active" : "the fleet changed";
         var stuck = await store.GetByStatesAsync([JobState.Unschedulable], cancellationToken).ConfigureAwait(false);
         var updates = stuck.Select(job => writer.Transition(job, JobState.Pending, $"looked at again: {reason}")).ToList();
-        var result = await writer.CommitAsync(updates, cancellationToken).ConfigureAwait(false);
-        // Jobs another writer changed meanwhile are seen again at the next change; nothing is lost.
-        _ = result;
+        // Jobs another writer changed meanwhile are skipped; they are seen again at the next change, nothing is lost.
+        await writer.CommitAsync(updates, cancellationToken).ConfigureAwait(false);
         _seenFleetGeneration = generation;
         _seenPriceVersion = priceVersion;
     }
