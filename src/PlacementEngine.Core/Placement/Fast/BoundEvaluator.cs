@@ -16,17 +16,19 @@ internal sealed class BoundEvaluator(PreparedProblem problem, CandidateList[] li
         var pool = prices.Pool.Select(RoundDown).ToArray();
         var cap = prices.Cap.Select(RoundDown).ToArray();
         var team = prices.Team.Select(RoundDown).ToArray();
+        var capNode = prices.CapNode.Select(RoundDown).ToArray();
         var rounded = new DualPrices(index, team.Length);
         Copy(pool, rounded.Pool);
         Copy(cap, rounded.Cap);
         Copy(team, rounded.Team);
+        Copy(capNode, rounded.CapNode);
         rounded.Refresh();
         _floors.Refresh(rounded);
         var perNode = new decimal[index.PoolCount];
         for (var p = 0; p < perNode.Length; p++)
         {
             var capKey = index.CapKeyOf[p];
-            perNode[p] = capKey < 0 ? pool[p] : pool[p] + (cap[capKey] * index.GpusOf[p]);
+            perNode[p] = capKey < 0 ? pool[p] : pool[p] + (cap[capKey] * index.GpusOf[p]) + capNode[capKey];
         }
 
         var sums = new decimal[JobChunks.Count];
@@ -41,6 +43,7 @@ internal sealed class BoundEvaluator(PreparedProblem problem, CandidateList[] li
         for (var k = 0; k < cap.Length; k++)
         {
             bound -= cap[k] * Math.Max(0, empty.GpusLeft[k]);
+            bound -= capNode[k] * problem.CapNodeLimit[k];
         }
         for (var t = 0; t < team.Length; t++)
         {

@@ -3,7 +3,10 @@ namespace PlacementEngine.Core;
 /// <summary>
 /// Lagrange multipliers of the coupling constraints, all non-negative: dollars per node of a pool, dollars per GPU
 /// of a capped (cluster, model), and, per budget-limited team, a surcharge per dollar the team spends.
-/// A job's reduced cost on a pool is cost x (1 + team surcharge) + nodes x (pool price + GPUs per node x cap price).
+/// A job's reduced cost on a pool is cost x (1 + team surcharge) + nodes x (pool price + GPUs per node x cap price
+/// + cap node price). The cap node prices belong to a valid inequality the caps imply, not to a constraint of the
+/// problem: no more nodes in a capped (cluster, model) than its GPUs left can fill, smallest nodes first
+/// (<see cref="PreparedProblem.CapNodeLimit"/>). Only <see cref="PlacementFlow"/> sets them.
 /// </summary>
 internal sealed class DualPrices
 {
@@ -15,6 +18,7 @@ internal sealed class DualPrices
         Pool = new double[index.PoolCount];
         Cap = new double[index.CapKeys.Length];
         Team = new double[teams];
+        CapNode = new double[index.CapKeys.Length];
         PerNode = new double[index.PoolCount];
     }
 
@@ -23,6 +27,8 @@ internal sealed class DualPrices
     public double[] Cap { get; }
 
     public double[] Team { get; }
+
+    public double[] CapNode { get; }
 
     /// <summary>Pool and cap prices folded into one price per node; call <see cref="Refresh"/> after changing them.</summary>
     public double[] PerNode { get; }
@@ -34,7 +40,7 @@ internal sealed class DualPrices
         for (var p = 0; p < PerNode.Length; p++)
         {
             var capKey = _index.CapKeyOf[p];
-            PerNode[p] = capKey < 0 ? Pool[p] : Pool[p] + (Cap[capKey] * _index.GpusOf[p]);
+            PerNode[p] = capKey < 0 ? Pool[p] : Pool[p] + (Cap[capKey] * _index.GpusOf[p]) + CapNode[capKey];
         }
     }
 
@@ -43,6 +49,7 @@ internal sealed class DualPrices
         Array.Copy(other.Pool, Pool, Pool.Length);
         Array.Copy(other.Cap, Cap, Cap.Length);
         Array.Copy(other.Team, Team, Team.Length);
+        Array.Copy(other.CapNode, CapNode, CapNode.Length);
         Array.Copy(other.PerNode, PerNode, PerNode.Length);
     }
 

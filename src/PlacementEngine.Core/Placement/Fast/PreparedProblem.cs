@@ -27,6 +27,7 @@ internal sealed class PreparedProblem
             teamIndex.TryGetValue(job.Spec.Team, out var t) ? t : -1))];
         ClassCount = catalog.Count;
         Empty = JointLedger.Initial(problem, index, LimitedTeams);
+        CapNodeLimit = CapNodeLimits(index, Empty);
 
         Objective = PlacementObjective.For(DearestCandidate.Of(Jobs, index) is { } dearest ? [Money.Of(dearest)] : []);
         Penalty = [.. problem.Jobs.Select(j => Objective.PendingPenalty(j).Dollars)];
@@ -49,11 +50,33 @@ internal sealed class PreparedProblem
     /// <summary>The ledger before anything is placed: what the problem leaves free.</summary>
     public JointLedger Empty { get; }
 
+    /// <summary>
+    /// Per capped (cluster, model), the most nodes any plan can add there: its free nodes taken smallest GPU count
+    /// first until the GPUs left run out. Implied by the caps and the free nodes, so pricing it keeps bounds valid.
+    /// </summary>
+    public int[] CapNodeLimit { get; }
+
     public PlacementObjective Objective { get; }
 
     public decimal[] Penalty { get; }
 
     public double[] PenaltyD { get; }
+
+    private static int[] CapNodeLimits(FleetIndex index, JointLedger empty)
+    {
+        var limits = new int[index.CapKeys.Length];
+        for (var k = 0; k < limits.Length; k++)
+        {
+            var gpusLeft = Math.Max(0, empty.GpusLeft[k]);
+            foreach (var p in Enumerable.Range(0, index.PoolCount).Where(p => index.CapKeyOf[p] == k).OrderBy(p => index.GpusOf[p]))
+            {
+                var take = Math.Min(Math.Max(0, empty.FreeNodes[p]), gpusLeft / Math.Max(1, index.GpusOf[p]));
+                limits[k] += take;
+                gpusLeft -= take * index.GpusOf[p];
+            }
+        }
+        return limits;
+    }
 
     private static decimal[]? EgressRates(JobSpec spec, FleetIndex index, Dictionary<RegionId, decimal[]> known)
     {
