@@ -4,13 +4,16 @@ namespace PlacementEngine.Core;
 /// The fast solver's search, in steps:
 /// 1. List each job's cheapest pools (<see cref="CandidateGenerator"/>).
 /// 2. Start from the plan that zero prices give.
-/// 3. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
+/// 3. Flow phase (<see cref="PlacementFlow"/>): the most penalty placing can avoid, and prices that bound the
+///    optimum within about what the placed jobs cost; a plan placing the flow's jobs cheaply (<see cref="FlowPlan"/>),
+///    improved locally. When the best plan is then within the target gap, the search ends here.
+/// 4. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
 ///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
 ///    Ends at the target gap, the iteration budget, or the caller's signal.
-/// 4. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too.
-/// 5. Improve the best plan locally (<see cref="LocalSearch"/>); bound it rigorously at the best of the prices seen
+/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too.
+/// 6. Improve the best plan locally (<see cref="LocalSearch"/>); bound it rigorously at the best of the prices seen
 ///    (<see cref="BoundEvaluator"/>).
-/// 6. A few jobs: branch and bound from the best plan (<see cref="ExactSearch"/>), proving it optimal.
+/// 7. A few jobs: branch and bound from the best plan (<see cref="ExactSearch"/>), proving it optimal.
 /// </summary>
 internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions options, CancellationToken cancellationToken)
 {
@@ -40,14 +43,22 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
 
         // 2. The plan of zero prices.
         var best = primal.Build(search.Duals, table);
+        var evaluator = new BoundEvaluator(problem, lists);
 
-        // 3. Subgradient phase.
+        // 3. Flow phase.
+        var flow = new PlacementFlow(problem);
+        flow.Run();
+        var flowBound = evaluator.Evaluate(flow.Prices);
+        best = Better(best, FlowPlan.Build(problem, flow, primal));
+        new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+        var closeEnough = PlacementGap.Relative(Money.Of(best.Objective), Money.Of(flowBound)) <= options.TargetGap;
+
+        // 4. Subgradient phase.
         var iterations = 0;
         var columns = 0;
-        var closeEnough = false;
         var pricingEvery = PriceColumnsEvery;
         var nextPricing = pricingEvery;
-        while (iterations < options.MaxIterations && !shouldStop())
+        while (!closeEnough && iterations < options.MaxIterations && !shouldStop())
         {
             var value = search.Evaluate();
             iterations++;
@@ -77,7 +88,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             search.Step(value, (double)best.Objective);
         }
 
-        // 4. Polish phase, unless the prices already prove the plan close enough.
+        // 5. Polish phase, unless the prices already prove the plan close enough.
         var prices = new List<DualPrices> { search.BestDuals, search.Duals };
         if (!closeEnough && iterations > 0)
         {
@@ -88,13 +99,15 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             best = Better(best, primal.Build(polished, table));
         }
 
-        // 5. Improve the plan; bound it.
+        // 6. Improve the plan; bound it.
         cancellationToken.ThrowIfCancellationRequested();
-        new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
-        var evaluator = new BoundEvaluator(problem, lists);
-        var bound = Math.Min(prices.Max(evaluator.Evaluate), best.Objective);
+        if (iterations > 0)
+        {
+            new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+        }
+        var bound = Math.Min(Math.Max(flowBound, iterations > 0 ? prices.Max(evaluator.Evaluate) : decimal.MinValue), best.Objective);
 
-        // 6. A few jobs: exactly.
+        // 7. A few jobs: exactly.
         var proven = false;
         if (problem.Jobs.Length <= options.ExactSearchMaxJobs)
         {
