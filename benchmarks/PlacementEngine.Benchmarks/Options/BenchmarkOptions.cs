@@ -27,6 +27,9 @@ public sealed class BenchmarkOptions
     /// <summary>CBC's time limit per solve, more than 0 and at most an hour.</summary>
     public double CbcSeconds { get; set; } = DefaultCbcSeconds;
 
+    /// <summary>The fast solver's target gap (<see cref="PlacementEngine.Core.FastSolverOptions.TargetGap"/>), 0 to 1.</summary>
+    public double FastTargetGap { get; set; } = PlacementEngine.Core.FastSolverOptions.DefaultTargetGap;
+
     /// <summary>The shared data folder; null finds ../shared/data next to the checkout.</summary>
     public string? DataDirectory { get; set; }
 

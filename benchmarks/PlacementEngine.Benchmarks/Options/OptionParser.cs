@@ -17,6 +17,7 @@ public static class OptionParser
           --format table|csv     output (default table)
           --solvers a,b,...      solvers to run, in order (default: all; cbc only on S and M, and not with --single-job, unless named)
           --cbc-seconds N        CBC time limit per solve (default 60)
+          --fast-target-gap X    the fast solver stops once its plan is within X of its bound (default 0.002)
           --data DIR             the shared data folder (default ../shared/data next to the checkout)
           --single-job           time placing one job at a time against the size's fleet (use with --size L)
           --samples N            jobs timed in --single-job mode (default 1000)
@@ -78,6 +79,17 @@ public static class OptionParser
                     else
                     {
                         problems.Add($"--cbc-seconds: '{seconds}' must be more than 0 and at most {BenchmarkOptions.MaxCbcSeconds}");
+                    }
+                    break;
+                case "--fast-target-gap":
+                    var gap = Value();
+                    if (double.TryParse(gap, NumberStyles.Float, CultureInfo.InvariantCulture, out var target) && target is >= 0 and <= 1)
+                    {
+                        options.FastTargetGap = target;
+                    }
+                    else
+                    {
+                        problems.Add($"--fast-target-gap: '{gap}' must be a number from 0 to 1");
                     }
                     break;
                 case "--data":

@@ -12,7 +12,7 @@ public static class SolverRegistry
         SolverEntry.Plain("greedy", () => new GreedySolver()),
         SolverEntry.Plain("skypilot", () => new SkyPilotLikeSolver()),
         SolverEntry.Plain("kueue", () => new KueueLikeSolver()),
-        new SolverEntry("fast", _ => SolveFast(new FastSolver()), SolverEntry.EverySize, _ => new FastSingleJobPlacer()),
+        new SolverEntry("fast", options => SolveFast(new FastSolver(new FastSolverOptions { TargetGap = options.FastTargetGap })), SolverEntry.EverySize, _ => new FastSingleJobPlacer()),
         // A MIP per arriving job is not how anyone would place one job: CBC is timed one job at a time only when named.
         new SolverEntry(CbcSolver.SolverName, CreateCbc, new HashSet<ScenarioSize> { ScenarioSize.L, ScenarioSize.XL }, SingleJobByDefault: false),
     ];
