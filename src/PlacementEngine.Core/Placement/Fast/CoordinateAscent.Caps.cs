@@ -7,7 +7,7 @@ internal sealed partial class CoordinateAscent
         var index = _problem.Index;
         NextMark();
         var count = 0;
-        foreach (var p in _capPools[k])
+        foreach (var p in _problem.Index.PoolsOfCap[k])
         {
             for (var i = table.PoolStart[p]; i < table.PoolStart[p + 1]; i++)
             {
@@ -48,7 +48,7 @@ internal sealed partial class CoordinateAscent
         var price = PriceWhereDemandFits(count, _gpusLeft[k]);
         var change = price - duals.Cap[k];
         duals.Cap[k] = price;
-        foreach (var p in _capPools[k])
+        foreach (var p in _problem.Index.PoolsOfCap[k])
         {
             duals.PerNode[p] += change * index.GpusOf[p];
         }

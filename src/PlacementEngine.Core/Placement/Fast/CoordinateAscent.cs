@@ -21,7 +21,6 @@ internal sealed partial class CoordinateAscent
     private readonly PreparedProblem _problem;
     private readonly double[] _freeNodes;
     private readonly double[] _gpusLeft;
-    private readonly int[][] _capPools;
     private readonly int[][] _teamJobs;
     private readonly double[] _budgetLeft;
     private readonly int[] _jobMark;
@@ -39,7 +38,6 @@ internal sealed partial class CoordinateAscent
         var index = problem.Index;
         _freeNodes = [.. problem.Empty.FreeNodes.Select(f => (double)f)];
         _gpusLeft = [.. problem.Empty.GpusLeft.Select(g => (double)Math.Max(0, g))];
-        _capPools = [.. Enumerable.Range(0, index.CapKeys.Length).Select(k => Enumerable.Range(0, index.PoolCount).Where(p => index.CapKeyOf[p] == k).ToArray())];
         _budgetLeft = [.. problem.Empty.BudgetLeft.Select(b => (double)Math.Max(0m, b))];
         _teamJobs = [.. Enumerable.Range(0, problem.LimitedTeams.Length).Select(t => Enumerable.Range(0, problem.Jobs.Length).Where(j => problem.Jobs[j].Team == t).ToArray())];
         _jobMark = new int[problem.Jobs.Length];

@@ -55,6 +55,7 @@ public sealed partial class FleetIndex
         RegionOf = [.. Pools.Select(p => p.RegionIndex)];
         CapKeyOf = [.. Pools.Select(p => p.CapKey)];
         GpusOf = [.. Pools.Select(p => p.GpusPerNode)];
+        PoolsOfCap = [.. Enumerable.Range(0, CapKeys.Length).Select(k => Enumerable.Range(0, Pools.Length).Where(p => CapKeyOf[p] == k).ToArray())];
     }
 
     public static FleetIndex Build(Fleet fleet, PriceBook prices) => new(fleet, prices);
@@ -86,6 +87,9 @@ public sealed partial class FleetIndex
     internal int[] CapKeyOf { get; }
 
     internal int[] GpusOf { get; }
+
+    /// <summary>Per cap key, the indices of the pools it caps, ascending.</summary>
+    internal int[][] PoolsOfCap { get; }
 
     internal bool TryGetPoolIndex(string name, out int index) => _poolIndex.TryGetValue(name, out index);
 

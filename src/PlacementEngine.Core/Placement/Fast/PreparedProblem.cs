@@ -68,7 +68,7 @@ internal sealed class PreparedProblem
         for (var k = 0; k < limits.Length; k++)
         {
             var gpusLeft = Math.Max(0, empty.GpusLeft[k]);
-            foreach (var p in Enumerable.Range(0, index.PoolCount).Where(p => index.CapKeyOf[p] == k).OrderBy(p => index.GpusOf[p]))
+            foreach (var p in index.PoolsOfCap[k].OrderBy(p => index.GpusOf[p]))
             {
                 var take = Math.Min(Math.Max(0, empty.FreeNodes[p]), gpusLeft / Math.Max(1, index.GpusOf[p]));
                 limits[k] += take;
