@@ -20,11 +20,11 @@ internal sealed class PlacementFlow
     private readonly FleetIndex _index;
     private readonly int[] _room;
     private readonly int[] _groupNodesLeft;
-    private readonly int[][] _groupPools;
     private readonly bool[] _poolClosed;
     private readonly bool[] _groupClosed;
+    // Per pool, the units it holds by kind; only kinds with units there have an entry.
     private readonly Dictionary<int, List<int>>[] _unitsAt;
-    private readonly List<int>[] _kindsAt;
+    private readonly int[] _unitPool;
     private readonly int[] _unitJob;
     private readonly int[] _unitStart;
     private readonly bool[] _kindClosed;
@@ -47,13 +47,11 @@ internal sealed class PlacementFlow
         _kinds = new FlowKinds(problem);
         var pools = _index.PoolCount;
         _room = [.. problem.Empty.FreeNodes.Select(f => Math.Max(0, f))];
-        var gpusLeft = problem.Empty.GpusLeft;
-        _groupPools = [.. Enumerable.Range(0, gpusLeft.Length).Select(k => Enumerable.Range(0, pools).Where(p => _index.CapKeyOf[p] == k).ToArray())];
+        var caps = _index.CapKeys.Length;
         _groupNodesLeft = (int[])problem.CapNodeLimit.Clone();
         _poolClosed = new bool[pools];
-        _groupClosed = new bool[gpusLeft.Length];
+        _groupClosed = new bool[caps];
         _unitsAt = [.. Enumerable.Range(0, pools).Select(_ => new Dictionary<int, List<int>>())];
-        _kindsAt = [.. Enumerable.Range(0, pools).Select(_ => new List<int>())];
         _unitStart = new int[problem.Jobs.Length + 1];
         for (var j = 0; j < problem.Jobs.Length; j++)
         {
@@ -64,20 +62,17 @@ internal sealed class PlacementFlow
         {
             Array.Fill(_unitJob, j, _unitStart[j], problem.Jobs[j].Workers);
         }
-        UnitPool = new int[_unitJob.Length];
-        Array.Fill(UnitPool, -1);
+        _unitPool = new int[_unitJob.Length];
+        Array.Fill(_unitPool, -1);
         _kindClosed = new bool[_kinds.Count];
         _poolSeen = new int[pools];
         _kindSeen = new int[_kinds.Count];
-        _groupSeen = new int[gpusLeft.Length];
+        _groupSeen = new int[caps];
         _parentPool = new int[pools];
         _parentKind = new int[pools];
         _parentEntry = new int[pools];
         Prices = new DualPrices(_index, problem.LimitedTeams.Length);
     }
-
-    /// <summary>Per unit (a job's units are numbered consecutively, in job order), its pool, or -1.</summary>
-    private int[] UnitPool { get; }
 
     /// <summary>Node and GPU-cap prices from the searches that failed; team prices stay zero.</summary>
     public DualPrices Prices { get; }
@@ -107,10 +102,10 @@ internal sealed class PlacementFlow
     /// <summary>Each job's pool when all its units are in one pool; -1 otherwise.</summary>
     public int PoolOfJob(int job)
     {
-        var pool = UnitPool[_unitStart[job]];
+        var pool = _unitPool[_unitStart[job]];
         for (var u = _unitStart[job] + 1; u < _unitStart[job + 1] && pool >= 0; u++)
         {
-            pool = UnitPool[u] == pool ? pool : -1;
+            pool = _unitPool[u] == pool ? pool : -1;
         }
         return pool;
     }
@@ -130,7 +125,7 @@ internal sealed class PlacementFlow
             }
             _groupClosed[k] = true;
             Prices.CapNode[k] = perNode;
-            foreach (var p in _groupPools[k])
+            foreach (var p in _index.PoolsOfCap[k])
             {
                 Prices.Pool[p] = Math.Max(0d, Prices.Pool[p] - perNode);
                 _poolClosed[p] = true;
@@ -163,9 +158,9 @@ internal sealed class PlacementFlow
         {
             if (_room[p] == 0)
             {
-                foreach (var k in _kindsAt[p])
+                foreach (var k in _unitsAt[p].Keys)
                 {
-                    ExpandKind(p, k, -1, -1);
+                    ExpandKind(p, k);
                 }
             }
             else
@@ -181,19 +176,17 @@ internal sealed class PlacementFlow
         return true;
     }
 
-    private void ExpandKind(int from, int kind, int excludeGroup, int entry)
+    /// <summary>The pool is full: a unit of the kind there moving to another of its kind's pools makes room.</summary>
+    private void ExpandKind(int from, int kind)
     {
-        if (_kindSeen[kind] == _stamp || !_unitsAt[from].TryGetValue(kind, out var units) || units.Count == 0)
+        if (_kindSeen[kind] == _stamp)
         {
             return;
         }
         _kindSeen[kind] = _stamp;
         foreach (var q in _kinds.Pools[kind])
         {
-            if (excludeGroup < 0 || _index.CapKeyOf[q] != excludeGroup)
-            {
-                Reach(q, from, kind, entry);
-            }
+            Reach(q, from, kind, -1);
         }
     }
 
@@ -207,19 +200,16 @@ internal sealed class PlacementFlow
         }
         _groupSeen[group] = _stamp;
         _reachedGroups.Add(group);
-        foreach (var p in _groupPools[group])
+        foreach (var p in _index.PoolsOfCap[group])
         {
-            foreach (var k in _kindsAt[p])
+            // Kinds seen through other pools may still open a way out of the cluster from here: no shortcut.
+            foreach (var k in _unitsAt[p].Keys)
             {
-                // Kinds seen through this pool may still open a way out of the cluster from here: no shortcut.
-                if (_unitsAt[p].TryGetValue(k, out var units) && units.Count > 0)
+                foreach (var q in _kinds.Pools[k])
                 {
-                    foreach (var q in _kinds.Pools[k])
+                    if (_index.CapKeyOf[q] != group)
                     {
-                        if (_index.CapKeyOf[q] != group)
-                        {
-                            Reach(q, p, k, entry);
-                        }
+                        Reach(q, p, k, entry);
                     }
                 }
             }
@@ -274,7 +264,7 @@ internal sealed class PlacementFlow
         units.RemoveAt(units.Count - 1);
         if (units.Count == 0)
         {
-            _kindsAt[pool].Remove(kind);
+            _unitsAt[pool].Remove(kind);
         }
         _room[pool]++;
         var capKey = _index.CapKeyOf[pool];
@@ -282,7 +272,7 @@ internal sealed class PlacementFlow
         {
             _groupNodesLeft[capKey]++;
         }
-        UnitPool[unit] = -1;
+        _unitPool[unit] = -1;
         return unit;
     }
 
@@ -294,10 +284,6 @@ internal sealed class PlacementFlow
             units = [];
             _unitsAt[pool].Add(kind, units);
         }
-        if (units.Count == 0)
-        {
-            _kindsAt[pool].Add(kind);
-        }
         units.Add(unit);
         _room[pool]--;
         var capKey = _index.CapKeyOf[pool];
@@ -305,6 +291,6 @@ internal sealed class PlacementFlow
         {
             _groupNodesLeft[capKey]--;
         }
-        UnitPool[unit] = pool;
+        _unitPool[unit] = pool;
     }
 }
