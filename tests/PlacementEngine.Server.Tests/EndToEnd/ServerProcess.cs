@@ -152,6 +152,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (_process!.HasExited)
             {
+                // Exit can be seen before the output readers drain; waiting for exit also waits for their end of stream.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"placement-server exited with {_process.ExitCode}:\n{Output}");
             }
             try
