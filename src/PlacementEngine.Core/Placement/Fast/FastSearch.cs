@@ -66,6 +66,12 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             {
                 best = Better(best, primal.Build(search.Duals, table));
             }
+            // The flow's bound is rigorous already: a plan within the target of it needs no more prices.
+            if (PlacementGap.Relative(Money.Of(best.Objective), Money.Of(flowBound)) <= options.TargetGap)
+            {
+                closeEnough = true;
+                break;
+            }
             closeEnough = PlacementGap.Relative(Money.Of(best.Objective), Money.Of(SafeMargin.Below(search.BestValue))) <= options.TargetGap;
             if (closeEnough || iterations >= nextPricing)
             {
