@@ -5,8 +5,8 @@ namespace PlacementEngine.Core;
 /// 1. List each job's cheapest pools (<see cref="CandidateGenerator"/>).
 /// 2. Start from the plan that zero prices give.
 /// 3. Flow phase (<see cref="PlacementFlow"/>): the most penalty placing can avoid, and prices that bound the
-///    optimum within about what the placed jobs cost; a plan placing the flow's jobs cheaply (<see cref="FlowPlan"/>),
-///    improved locally. When the best plan is then within the target gap, the search ends here.
+///    optimum within about what the placed jobs cost; a plan built the flow's way on the real ledger
+///    (<see cref="AugmentingPlan"/>), improved locally. When the best plan is then within the target gap, the search ends here.
 /// 4. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
 ///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
 ///    Ends at the target gap, the iteration budget, or the caller's signal.
@@ -49,7 +49,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var flow = new PlacementFlow(problem);
         flow.Run();
         var flowBound = evaluator.Evaluate(flow.Prices);
-        best = Better(best, FlowPlan.Build(problem, flow, primal));
+        best = Better(best, AugmentingPlan.Build(problem, flow.Kinds));
         new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
         var closeEnough = PlacementGap.Relative(Money.Of(best.Objective), Money.Of(flowBound)) <= options.TargetGap;
 
