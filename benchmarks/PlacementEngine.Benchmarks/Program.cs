@@ -45,7 +45,8 @@ internal static class Program
             LatencyWriter.Write(Console.Out, SingleJobRunner.Run(scenario, solvers, options, Progress), options.Format);
             return Ok;
         }
-        var results = ComparisonRunner.Run(scenario, solvers, options, Progress);
+        var warmup = options.Warmup ? generator.Generate(ScenarioSize.S, options.Seed, options.Contended).Problem : null;
+        var results = ComparisonRunner.Run(scenario, solvers, options, Progress, warmup);
         ComparisonWriter.Write(Console.Out, ComparisonRunner.Rows(scenario, results), options.Format);
         PendingSummary.Write(notes, results);
         foreach (var result in results.Where(r => r.Violations.Count > 0))

@@ -5,16 +5,25 @@ using PlacementEngine.Solvers.Cbc;
 
 namespace PlacementEngine.Benchmarks;
 
-/// <summary>Runs each solver on one scenario, times Solve alone, audits every plan and derives the comparison rows.</summary>
+/// <summary>
+/// Runs each solver on one scenario, times Solve alone, audits every plan and derives the comparison rows. With a
+/// warm-up problem, each solver solves it first, untimed, and the timed solve uses a solver made afresh, so nothing
+/// but the runtime's compiled code carries over.
+/// </summary>
 public static class ComparisonRunner
 {
-    public static IReadOnlyList<SolverResult> Run(Scenario scenario, IReadOnlyList<SolverEntry> solvers, BenchmarkOptions options, Action<string> progress)
+    public static IReadOnlyList<SolverResult> Run(Scenario scenario, IReadOnlyList<SolverEntry> solvers, BenchmarkOptions options, Action<string> progress, PlacementProblem? warmup = null)
     {
         var problem = scenario.Problem;
         var objective = ScenarioObjective.For(problem);
         var results = new List<SolverResult>();
         foreach (var entry in solvers)
         {
+            if (warmup is not null)
+            {
+                progress($"warming up {entry.Name} ...");
+                entry.Create(options)(warmup);
+            }
             progress($"running {entry.Name} ...");
             var solve = entry.Create(options);
             var started = Stopwatch.GetTimestamp();

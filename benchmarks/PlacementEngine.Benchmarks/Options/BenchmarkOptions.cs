@@ -39,5 +39,11 @@ public sealed class BenchmarkOptions
     /// <summary>Jobs timed one at a time in single-job mode.</summary>
     public int Samples { get; set; } = DefaultSamples;
 
+    /// <summary>
+    /// Each solver first solves the S scenario of the same seed, untimed, so the timed solve runs compiled code as a
+    /// long-running service does, not the runtime's first-call compilation.
+    /// </summary>
+    public bool Warmup { get; set; } = true;
+
     public bool Help { get; set; }
 }

@@ -19,6 +19,7 @@ public static class OptionParser
           --cbc-seconds N        CBC time limit per solve (default 60)
           --fast-target-gap X    the fast solver stops once its plan is within X of its bound (default 0.002)
           --data DIR             the shared data folder (default ../shared/data next to the checkout)
+          --no-warmup            time each solver's first solve in the process too (default: each first solves S untimed)
           --single-job           time placing one job at a time against the size's fleet (use with --size L)
           --samples N            jobs timed in --single-job mode (default 1000)
           --help                 this text
@@ -101,6 +102,9 @@ public static class OptionParser
                     break;
                 case "--single-job":
                     options.SingleJob = true;
+                    break;
+                case "--no-warmup":
+                    options.Warmup = false;
                     break;
                 case "--samples":
                     options.Samples = Whole(name, Value(), 1, BenchmarkOptions.MaxSamples, problems) ?? options.Samples;
