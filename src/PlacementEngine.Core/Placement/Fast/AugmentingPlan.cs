@@ -29,6 +29,7 @@ internal sealed class AugmentingPlan
     private readonly int[] _parentPool;
     private readonly int[] _incoming;
     private readonly int[] _noPathFrom;
+    // Per pool, the search and the team that could not pay for it there: that team's other jobs skip it in that search.
     private readonly int[] _refusedStamp;
     private readonly int[] _refusedTeam;
     private readonly Queue<int> _queue = new();
