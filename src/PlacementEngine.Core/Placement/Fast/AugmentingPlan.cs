@@ -112,19 +112,7 @@ internal sealed class AugmentingPlan
         _target = -1;
         var kind = _kinds.KindOf[u];
         _kindSeen[kind] = _stamp;
-        var limit = SpendLimit(u);
-        foreach (var pool in _kinds.Pools[kind])
-        {
-            if (_problem.Jobs[u].ApproxCompute(pool) > limit)
-            {
-                break;
-            }
-            Reach(pool, u, -1);
-            if (_target >= 0)
-            {
-                break;
-            }
-        }
+        Offer(kind, u, -1);
         while (_target < 0 && _queue.TryDequeue(out var pool))
         {
             Expand(pool);
@@ -190,22 +178,36 @@ internal sealed class AugmentingPlan
                 continue;
             }
             _kindSeen[kind] = _stamp;
-            var limit = SpendLimit(leaving);
-            foreach (var next in _poolSets.Unseen(kind))
+            Offer(kind, leaving, pool);
+            if (_target >= 0)
             {
-                // Pools come cheapest first: once the compute term alone is more than the team can pay, so is the rest.
-                if (_problem.Jobs[leaving].ApproxCompute(next) > limit)
-                {
-                    break;
-                }
-                if (next != pool)
-                {
-                    Reach(next, leaving, pool);
-                }
-                if (_target >= 0)
-                {
-                    return;
-                }
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Offers the job every pool of the kind no one has reached yet, coming from <paramref name="from"/> (-1 when
+    /// pending), until one takes it. Pools come cheapest first: once the compute term alone is more than the team can
+    /// pay, so is the rest.
+    /// </summary>
+    private void Offer(int kind, int job, int from)
+    {
+        var facts = _problem.Jobs[job];
+        var limit = SpendLimit(job);
+        foreach (var next in _poolSets.Unseen(kind))
+        {
+            if (facts.ApproxCompute(next) > limit)
+            {
+                return;
+            }
+            if (next != from)
+            {
+                Reach(next, job, from);
+            }
+            if (_target >= 0)
+            {
+                return;
             }
         }
     }
