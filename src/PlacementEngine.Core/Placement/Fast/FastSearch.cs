@@ -51,7 +51,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var flowBound = evaluator.Evaluate(flow.Prices);
         best = Better(best, AugmentingPlan.Build(problem, flow.Kinds));
         new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
-        var closeEnough = PlacementGap.Relative(Money.Of(best.Objective), Money.Of(flowBound)) <= options.TargetGap;
+        var closeEnough = WithinTarget(flowBound);
 
         // 4. Subgradient phase.
         var iterations = 0;
@@ -65,14 +65,14 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             if (iterations % PlanEvery == 0)
             {
                 best = Better(best, primal.Build(search.Duals, table));
+                // The flow's bound is rigorous already: a plan within the target of it needs no more prices.
+                if (WithinTarget(flowBound))
+                {
+                    closeEnough = true;
+                    break;
+                }
             }
-            // The flow's bound is rigorous already: a plan within the target of it needs no more prices.
-            if (PlacementGap.Relative(Money.Of(best.Objective), Money.Of(flowBound)) <= options.TargetGap)
-            {
-                closeEnough = true;
-                break;
-            }
-            closeEnough = PlacementGap.Relative(Money.Of(best.Objective), Money.Of(SafeMargin.Below(search.BestValue))) <= options.TargetGap;
+            closeEnough = WithinTarget(SafeMargin.Below(search.BestValue));
             if (closeEnough || iterations >= nextPricing)
             {
                 var added = pricing.AddColumns(search.Duals);
@@ -121,6 +121,8 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             bound = proven ? best.Objective : Math.Min(bound, best.Objective);
         }
         return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
+
+        bool WithinTarget(decimal lowerBound) => PlacementGap.Relative(Money.Of(best.Objective), Money.Of(lowerBound)) <= options.TargetGap;
     }
 
     private static FastSolution Better(FastSolution a, FastSolution b) => b.Objective < a.Objective ? b : a;
