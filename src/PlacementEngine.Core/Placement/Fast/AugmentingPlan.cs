@@ -23,8 +23,7 @@ internal sealed class AugmentingPlan
     private readonly FlowKinds _kinds;
     private readonly FastSolution _solution;
     private readonly KindPoolSets _poolSets;
-    // Per pool, the jobs it holds by kind; only kinds with jobs there have an entry.
-    private readonly Dictionary<int, List<int>>[] _jobsAt;
+    private readonly KindOccupants _jobsAt;
     private readonly int[] _kindSeen;
     private readonly int[] _parentPool;
     private readonly int[] _incoming;
@@ -45,7 +44,7 @@ internal sealed class AugmentingPlan
         _kinds = kinds;
         _solution = new FastSolution(problem);
         _poolSets = new KindPoolSets(kinds, _index.PoolCount);
-        _jobsAt = [.. Enumerable.Range(0, _index.PoolCount).Select(_ => new Dictionary<int, List<int>>())];
+        _jobsAt = new KindOccupants(_index.PoolCount);
         _kindSeen = new int[kinds.Count];
         _parentPool = new int[_index.PoolCount];
         _incoming = new int[_index.PoolCount];
@@ -166,7 +165,7 @@ internal sealed class AugmentingPlan
         var capKey = _index.CapKeyOf[pool];
         var gpus = _index.GpusOf[pool];
         var missingGpus = capKey < 0 ? 0 : (entering.Workers * gpus) - _solution.Ledger.GpusLeft[capKey];
-        foreach (var (kind, jobs) in _jobsAt[pool])
+        foreach (var (kind, jobs) in _jobsAt.At(pool))
         {
             if (_kindSeen[kind] == _stamp)
             {
@@ -281,25 +280,12 @@ internal sealed class AugmentingPlan
     private void Put(int job, int pool, decimal cost)
     {
         _solution.Place(job, pool, cost);
-        var kind = _kinds.KindOf[job];
-        if (!_jobsAt[pool].TryGetValue(kind, out var jobs))
-        {
-            jobs = [];
-            _jobsAt[pool].Add(kind, jobs);
-        }
-        jobs.Add(job);
+        _jobsAt.Add(pool, _kinds.KindOf[job], job);
     }
 
     private void Take(int job)
     {
-        var pool = _solution.PoolOf[job];
-        var kind = _kinds.KindOf[job];
-        var jobs = _jobsAt[pool][kind];
-        jobs.Remove(job);
-        if (jobs.Count == 0)
-        {
-            _jobsAt[pool].Remove(kind);
-        }
+        _jobsAt.Remove(_solution.PoolOf[job], _kinds.KindOf[job], job);
         _solution.Unplace(job);
     }
 }

@@ -22,8 +22,7 @@ internal sealed class PlacementFlow
     private readonly int[] _groupNodesLeft;
     private readonly bool[] _poolClosed;
     private readonly bool[] _groupClosed;
-    // Per pool, the units it holds by kind; only kinds with units there have an entry.
-    private readonly Dictionary<int, List<int>>[] _unitsAt;
+    private readonly KindOccupants _unitsAt;
     private readonly int[] _unitPool;
     private readonly int[] _unitJob;
     private readonly int[] _unitStart;
@@ -51,7 +50,7 @@ internal sealed class PlacementFlow
         _groupNodesLeft = (int[])problem.CapNodeLimit.Clone();
         _poolClosed = new bool[pools];
         _groupClosed = new bool[caps];
-        _unitsAt = [.. Enumerable.Range(0, pools).Select(_ => new Dictionary<int, List<int>>())];
+        _unitsAt = new KindOccupants(pools);
         _unitStart = new int[problem.Jobs.Length + 1];
         for (var j = 0; j < problem.Jobs.Length; j++)
         {
@@ -158,7 +157,7 @@ internal sealed class PlacementFlow
         {
             if (_room[p] == 0)
             {
-                foreach (var k in _unitsAt[p].Keys)
+                foreach (var k in _unitsAt.At(p).Keys)
                 {
                     ExpandKind(p, k);
                 }
@@ -203,7 +202,7 @@ internal sealed class PlacementFlow
         foreach (var p in _index.PoolsOfCap[group])
         {
             // Kinds seen through other pools may still open a way out of the cluster from here: no shortcut.
-            foreach (var k in _unitsAt[p].Keys)
+            foreach (var k in _unitsAt.At(p).Keys)
             {
                 foreach (var q in _kinds.Pools[k])
                 {
@@ -259,13 +258,7 @@ internal sealed class PlacementFlow
 
     private int Take(int pool, int kind)
     {
-        var units = _unitsAt[pool][kind];
-        var unit = units[^1];
-        units.RemoveAt(units.Count - 1);
-        if (units.Count == 0)
-        {
-            _unitsAt[pool].Remove(kind);
-        }
+        var unit = _unitsAt.TakeLast(pool, kind);
         _room[pool]++;
         var capKey = _index.CapKeyOf[pool];
         if (capKey >= 0)
@@ -278,13 +271,7 @@ internal sealed class PlacementFlow
 
     private void Put(int unit, int pool)
     {
-        var kind = _kinds.KindOf[_unitJob[unit]];
-        if (!_unitsAt[pool].TryGetValue(kind, out var units))
-        {
-            units = [];
-            _unitsAt[pool].Add(kind, units);
-        }
-        units.Add(unit);
+        _unitsAt.Add(pool, _kinds.KindOf[_unitJob[unit]], unit);
         _room[pool]--;
         var capKey = _index.CapKeyOf[pool];
         if (capKey >= 0)
