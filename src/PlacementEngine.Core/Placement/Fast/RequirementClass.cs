@@ -10,11 +10,11 @@ internal sealed class RequirementClass
     /// <summary>The <see cref="Stages"/> value of a pool that passes every class-level check.</summary>
     public const byte Pass = byte.MaxValue;
 
-    public RequirementClass(int id, FleetIndex index, JobSpec spec)
+    /// <param name="clusterStage">Per cluster of the index, <see cref="HardChecks.ClusterCheck"/> for the class.</param>
+    /// <param name="shapeStage">Per shape of the index, <see cref="HardChecks.ShapeCheck"/> for the class.</param>
+    public RequirementClass(int id, FleetIndex index, RejectReason?[] clusterStage, RejectReason?[] shapeStage, CapacityPolicy policy)
     {
         Id = id;
-        var clusterStage = index.Clusters.Select(c => HardChecks.ClusterCheck(spec, c)).ToArray();
-        var shapeStage = index.Shapes.Select(s => HardChecks.ShapeCheck(spec.Worker, s)).ToArray();
         Stages = new byte[index.PoolCount];
         var eligible = new List<int>();
         for (var p = 0; p < index.PoolCount; p++)
@@ -22,7 +22,7 @@ internal sealed class RequirementClass
             var pool = index.Pools[p];
             var reason = clusterStage[pool.ClusterIndex]
                 ?? shapeStage[pool.ShapeIndex]
-                ?? HardChecks.PolicyCheck(spec.CapacityPolicy, pool.Pool.CapacityType)
+                ?? HardChecks.PolicyCheck(policy, pool.Pool.CapacityType)
                 ?? (pool.HasPrice ? null : RejectReason.NoPrice);
             Stages[p] = reason is { } r ? (byte)r : Pass;
             if (reason is null)

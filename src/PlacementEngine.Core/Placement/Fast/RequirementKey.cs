@@ -1,37 +1,23 @@
-using System.Globalization;
-using System.Text;
-
 namespace PlacementEngine.Core;
 
-/// <summary>
-/// The text that identifies a <see cref="RequirementClass"/>: every spec field the class-level checks read, with
-/// lists and selectors sorted because the checks only ask "is it among them".
-/// </summary>
-internal static class RequirementKey
+/// <summary>What <see cref="HardChecks.ShapeCheck"/> reads of a worker.</summary>
+internal readonly record struct ShapeKey(int Gpus, MemberSet<string> Models, decimal VCpus, decimal MemoryGiB)
 {
-    public static string Of(JobSpec spec)
-    {
-        var key = new StringBuilder(128);
-        var worker = spec.Worker;
-        key.Append(worker.Gpus).Append('|');
-        AppendSorted(key, worker.GpuModels);
-        key.Append(worker.VCpus.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append(worker.MemoryGiB.ToString(CultureInfo.InvariantCulture)).Append('|')
-            .Append((int)spec.CapacityPolicy).Append('|');
-        AppendSorted(key, spec.Residency.Jurisdictions.Select(j => j.Code));
-        AppendSorted(key, spec.Residency.Regions.Select(r => r.ToString()));
-        AppendSorted(key, spec.Residency.Clouds.Select(c => c.ToWire()));
-        AppendSorted(key, spec.ClusterSelector.Select(kv => $"{kv.Key}\u001e{kv.Value}"));
-        return key.ToString();
-    }
+    public static ShapeKey Of(WorkerResources worker) => new(worker.Gpus, new(worker.GpuModels), worker.VCpus, worker.MemoryGiB);
+}
 
-    private static void AppendSorted(StringBuilder key, IEnumerable<string> items)
-    {
-        foreach (var item in items.Order(StringComparer.Ordinal))
-        {
-            // Unit separators cannot appear in names, so distinct lists never produce the same text.
-            key.Append(item).Append('\u001f');
-        }
-        key.Append('|');
-    }
+/// <summary>What <see cref="HardChecks.ClusterCheck"/> reads of a job.</summary>
+internal readonly record struct ClusterKey(MemberSet<Jurisdiction> Jurisdictions, MemberSet<RegionId> Regions, MemberSet<Cloud> Clouds, SelectorSet Selector)
+{
+    public static ClusterKey Of(JobSpec spec) =>
+        new(new(spec.Residency.Jurisdictions), new(spec.Residency.Regions), new(spec.Residency.Clouds), new(spec.ClusterSelector));
+}
+
+/// <summary>
+/// Identifies a <see cref="RequirementClass"/>: every spec field the class-level checks read. Lists compare as sets,
+/// because the checks only ask "is it among them"; numbers compare by value.
+/// </summary>
+internal readonly record struct RequirementKey(ShapeKey Shape, ClusterKey Cluster, CapacityPolicy Policy)
+{
+    public static RequirementKey Of(JobSpec spec) => new(ShapeKey.Of(spec.Worker), ClusterKey.Of(spec), spec.CapacityPolicy);
 }
