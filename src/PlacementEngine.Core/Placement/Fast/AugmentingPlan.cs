@@ -2,21 +2,27 @@ namespace PlacementEngine.Core;
 
 /// <summary>
 /// A plan built the way <see cref="PlacementFlow"/> places units, but on the real ledger (whole jobs, GPU caps,
-/// budgets, exact costs). Jobs go in descending penalty per node; each takes its cheapest pool that fits, and when
-/// none does, an augmenting path is searched for: a placed job moves out of one of its pools to another pool of its
-/// own, and so on, until a job reaches a pool with room. Every step is checked on the ledger and the whole path is
-/// undone when one step does not fit or the objective does not fall.
+/// budgets, exact costs). Jobs go in descending penalty per node, the cheapest to run first among equals; each takes
+/// its cheapest pool that fits, and when none does, an augmenting path is searched for: a placed job moves out of one
+/// of its pools to another pool of its own (or, when a capped cluster lacks GPUs, out of any pool of the cluster), and
+/// so on, until a job reaches a pool with room. Every step is checked on the ledger and the whole path is undone when
+/// one step does not fit or the objective does not fall.
 ///
 /// Unlike in the flow, a failed search does not prove that later ones fail too (budgets and whole jobs break the
 /// exchange argument), but it is a strong hint: once jobs of a kind needing n nodes find no path, the later ones of
 /// that kind needing n or more are not searched for, and the full pools it reached are left out of later searches.
 /// That keeps the searches few and short.
+///
+/// Paths found first are short, not cheap, so a cost round follows (<see cref="Reseat"/>): placed jobs look for paths
+/// into cheaper pools, and what that saves a team may let pending jobs in on a last try.
 /// </summary>
 internal sealed class AugmentingPlan
 {
     // The floating-point cost is within a few millionths of the exact one; a cent of slack keeps the screen from
     // turning away a move that fits exactly.
     private const decimal BudgetSlack = 0.01m;
+    // A second round of the cost pass still finds a little; a third hardly anything.
+    private const int ReseatRounds = 2;
 
     private readonly PreparedProblem _problem;
     private readonly FleetIndex _index;
@@ -25,9 +31,12 @@ internal sealed class AugmentingPlan
     private readonly KindPoolSets _poolSets;
     private readonly KindOccupants _jobsAt;
     private readonly int[] _kindSeen;
+    private readonly int[] _groupSeen;
     private readonly int[] _parentPool;
     private readonly int[] _incoming;
     private readonly int[] _noPathFrom;
+    // Per job, what its cheapest eligible pool costs, whatever the plan holds.
+    private readonly double[] _least;
     // Per pool, the search and the team that could not pay for it there: that team's other jobs skip it in that search.
     private readonly int[] _refusedStamp;
     private readonly int[] _refusedTeam;
@@ -46,10 +55,12 @@ internal sealed class AugmentingPlan
         _poolSets = new KindPoolSets(kinds, _index.PoolCount);
         _jobsAt = new KindOccupants(_index.PoolCount);
         _kindSeen = new int[kinds.Count];
+        _groupSeen = new int[_index.CapKeys.Length];
         _parentPool = new int[_index.PoolCount];
         _incoming = new int[_index.PoolCount];
         _refusedStamp = new int[_index.PoolCount];
         _refusedTeam = new int[_index.PoolCount];
+        _least = [.. problem.Jobs.Select(CheapestFit.ApproxLeast)];
         _noPathFrom = new int[kinds.Count];
         Array.Fill(_noPathFrom, int.MaxValue);
     }
@@ -58,8 +69,32 @@ internal sealed class AugmentingPlan
 
     private FastSolution Build()
     {
+        // Among jobs worth as much per node, the cheapest to run go first: the room they take is the same.
         var order = Enumerable.Range(0, _problem.Jobs.Length)
-            .OrderByDescending(j => _problem.PenaltyD[j] / _problem.Jobs[j].Workers).ThenBy(j => j).ToArray();
+            .OrderByDescending(j => _problem.PenaltyD[j] / _problem.Jobs[j].Workers).ThenBy(j => _least[j]).ThenBy(j => j).ToArray();
+        Insert(order);
+        var moved = 0;
+        for (var round = 0; round < ReseatRounds; round++)
+        {
+            var now = Reseat();
+            moved += now;
+            if (now == 0)
+            {
+                break;
+            }
+        }
+        if (moved > 0)
+        {
+            // Cheaper seats leave teams money and may open paths the first round closed: the pending try again.
+            _poolSets.Reopen();
+            Array.Fill(_noPathFrom, int.MaxValue);
+            Insert([.. order.Where(j => !_solution.IsPlaced(j))]);
+        }
+        return _solution;
+    }
+
+    private void Insert(int[] order)
+    {
         foreach (var u in order)
         {
             var job = _problem.Jobs[u];
@@ -74,13 +109,49 @@ internal sealed class AugmentingPlan
             {
                 continue;
             }
-            if (!Search(u))
+            if (!Search(u, SpendLimit(u), _solution.Objective))
             {
                 _noPathFrom[kind] = Math.Min(_noPathFrom[kind], job.Workers);
                 CloseFullPools();
             }
         }
-        return _solution;
+    }
+
+    /// <summary>
+    /// The cost round: each placed job, the one that could save most first, looks for a path into a pool cheaper per
+    /// node-hour than its own. The room it leaves is where a path may end, so swaps and longer exchanges are found as
+    /// well as free room. Kept only when the objective falls. Returns how many jobs moved.
+    /// </summary>
+    private int Reseat()
+    {
+        _poolSets.Reopen();
+        var candidates = new List<(int Job, double Saving)>();
+        for (var j = 0; j < _problem.Jobs.Length; j++)
+        {
+            if (_solution.IsPlaced(j) && (double)_solution.CostOf[j] - _least[j] is var saving && saving > 0)
+            {
+                candidates.Add((j, saving));
+            }
+        }
+        var moved = 0;
+        foreach (var (j, _) in candidates.OrderByDescending(c => c.Saving).ThenBy(c => c.Job))
+        {
+            var pool = _solution.PoolOf[j];
+            var cost = _solution.CostOf[j];
+            var baseline = _solution.Objective;
+            // Pools as dear per node-hour as this one or dearer, this one among them, are left out.
+            var limit = Math.Min(SpendLimit(j), _problem.Jobs[j].ApproxCompute(pool) * (1 - 1e-9));
+            Take(j);
+            if (Search(j, limit, baseline))
+            {
+                moved++;
+            }
+            else
+            {
+                Put(j, pool, cost);
+            }
+        }
+        return moved;
     }
 
     /// <summary>
@@ -102,7 +173,8 @@ internal sealed class AugmentingPlan
     private bool CanAfford(JobFacts job) =>
         job.Team < 0 || (CheapestFit.Find(job, null, out var least) >= 0 && least <= _solution.Ledger.BudgetLeft[job.Team]);
 
-    private bool Search(int u)
+    /// <summary>A path for pending job <paramref name="u"/>, kept when the objective ends below <paramref name="baseline"/>.</summary>
+    private bool Search(int u, double limit, decimal baseline)
     {
         _stamp++;
         _queue.Clear();
@@ -111,12 +183,12 @@ internal sealed class AugmentingPlan
         _target = -1;
         var kind = _kinds.KindOf[u];
         _kindSeen[kind] = _stamp;
-        Offer(kind, u, -1);
+        Offer(kind, u, -1, -1, limit);
         while (_target < 0 && _queue.TryDequeue(out var pool))
         {
             Expand(pool);
         }
-        return _target >= 0 && Apply(_target);
+        return _target >= 0 && Apply(_target, baseline);
     }
 
     /// <summary>Job <paramref name="job"/> would enter the pool (from <paramref name="parent"/>, or from pending); the first pool it fits ends the search.</summary>
@@ -177,30 +249,68 @@ internal sealed class AugmentingPlan
                 continue;
             }
             _kindSeen[kind] = _stamp;
-            Offer(kind, leaving, pool);
+            Offer(kind, leaving, pool, -1, SpendLimit(leaving));
             if (_target >= 0)
             {
                 return;
+            }
+        }
+        if (missingNodes <= 0 && missingGpus > 0)
+        {
+            ExpandGroup(pool, capKey, missingGpus);
+        }
+    }
+
+    /// <summary>
+    /// The pool has the nodes but its capped cluster lacks the GPUs: a job leaving any other pool of the cluster for a
+    /// pool outside it frees them. Its kind stays open to the rest of the search, which may still reach the cluster's
+    /// pools another way; each cluster is looked through once per search.
+    /// </summary>
+    private void ExpandGroup(int entry, int capKey, int missingGpus)
+    {
+        if (_groupSeen[capKey] == _stamp)
+        {
+            return;
+        }
+        _groupSeen[capKey] = _stamp;
+        foreach (var pool in _index.PoolsOfCap[capKey])
+        {
+            if (pool == entry)
+            {
+                continue;
+            }
+            foreach (var (kind, jobs) in _jobsAt.At(pool))
+            {
+                var leaving = LargeEnough(jobs, 0, missingGpus, _index.GpusOf[pool]);
+                if (leaving < 0)
+                {
+                    continue;
+                }
+                Offer(kind, leaving, entry, capKey, SpendLimit(leaving));
+                if (_target >= 0)
+                {
+                    return;
+                }
             }
         }
     }
 
     /// <summary>
     /// Offers the job every pool of the kind no one has reached yet, coming from <paramref name="from"/> (-1 when
-    /// pending), until one takes it. Pools come cheapest first: once the compute term alone is more than the team can
-    /// pay, so is the rest.
+    /// pending), until one takes it; none of capped cluster <paramref name="outsideCap"/> when it is leaving that
+    /// cluster to free GPUs. Pools come cheapest first: once the compute term alone is more than
+    /// <paramref name="limit"/>, so is the rest.
     /// </summary>
-    private void Offer(int kind, int job, int from)
+    private void Offer(int kind, int job, int from, int outsideCap, double limit)
     {
         var facts = _problem.Jobs[job];
-        var limit = SpendLimit(job);
         foreach (var next in _poolSets.Unseen(kind))
         {
             if (facts.ApproxCompute(next) > limit)
             {
                 return;
             }
-            if (next != from)
+            if (next != from && (outsideCap < 0 || _index.CapKeyOf[next] != outsideCap))
             {
                 Reach(next, job, from);
             }
@@ -232,10 +342,9 @@ internal sealed class AugmentingPlan
     }
 
     /// <summary>Walks the path back from the pool with room, each job moving forward into the pool it reached; all or nothing.</summary>
-    private bool Apply(int target)
+    private bool Apply(int target, decimal baseline)
     {
         _undo.Clear();
-        var before = _solution.Objective;
         for (var into = target; into >= 0; into = _parentPool[into])
         {
             var job = _incoming[into];
@@ -252,7 +361,7 @@ internal sealed class AugmentingPlan
             }
             Put(job, into, cost);
         }
-        if (_solution.Objective >= before)
+        if (_solution.Objective >= baseline)
         {
             Undo();
             return false;

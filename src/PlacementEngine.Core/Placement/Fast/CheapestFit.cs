@@ -37,6 +37,30 @@ internal static class CheapestFit
         return best;
     }
 
+    /// <summary>
+    /// The cost of the job's cheapest eligible pool whatever the plan holds, in floating point (for orderings and
+    /// estimates, never for the plan); <see cref="double.MaxValue"/> when it has none.
+    /// </summary>
+    public static double ApproxLeast(JobFacts job)
+    {
+        var least = double.MaxValue;
+        var eligible = job.Class.Eligible;
+        for (var i = 0; i < job.CapEnd; i++)
+        {
+            var pool = eligible[i];
+            if (job.IsBlocked(pool))
+            {
+                continue;
+            }
+            if (job.ApproxCompute(pool) > least)
+            {
+                break;
+            }
+            least = Math.Min(least, job.ApproxCost(pool));
+        }
+        return least;
+    }
+
     // Equal costs go to the pool whose name sorts first, as PlacementProblem.CandidatesFor orders them.
     private static bool IsNamedBefore(JobFacts job, int pool, int other) =>
         string.CompareOrdinal(job.PoolName(pool), job.PoolName(other)) < 0;

@@ -40,6 +40,9 @@ internal sealed class KindPoolSets
         MarkSeen(pool);
     }
 
+    /// <summary>Takes every pool back into later searches.</summary>
+    public void Reopen() => Array.Clear(_closed);
+
     public bool IsSeen(int pool) => (_seen[pool >> 6] & (1UL << (pool & 63))) != 0;
 
     public void MarkSeen(int pool) => _seen[pool >> 6] |= 1UL << (pool & 63);
