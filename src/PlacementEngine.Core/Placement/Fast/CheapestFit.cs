@@ -27,6 +27,12 @@ internal static class CheapestFit
             {
                 break;
             }
+            // Egress or spot risk may leave a pool of lower price dearer in all: the floating-point cost tells most
+            // such pools without the exact one.
+            if (best >= 0 && SafeMargin.Below(job.ApproxCost(pool)) > cost)
+            {
+                continue;
+            }
             var exact = job.Cost(pool);
             if ((best < 0 || exact < cost || (exact == cost && IsNamedBefore(job, pool, best))) && exact <= limit)
             {
