@@ -3,7 +3,7 @@ namespace PlacementEngine.Core;
 /// <summary>
 /// The fast solver's search, in steps:
 /// 1. List each job's cheapest pools (<see cref="CandidateGenerator"/>).
-/// 2. Start from the plan that zero prices give.
+/// 2. Start from the plan that zero prices give (alongside step 3's plan).
 /// 3. Flow phase (<see cref="PlacementFlow"/>): the most penalty placing can avoid, and prices that bound the
 ///    optimum within about what the placed jobs cost; a plan built the flow's way on the real ledger
 ///    (<see cref="AugmentingPlan"/>), improved locally. When the best plan is then within the target gap, the search ends here.
@@ -41,16 +41,29 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var primal = new PrimalHeuristic(problem, lists);
         var pricing = new ColumnPricing(problem, lists);
 
-        // 2. The plan of zero prices.
-        var best = primal.Build(search.Duals, table);
+        // 2-3. The plan of zero prices, the flow's bound, and the augmenting plan (improved locally). The plan needs
+        // only the flow's kinds, not its result, so on two cores the two sides run at once.
         var evaluator = new BoundEvaluator(problem, lists);
-
-        // 3. Flow phase.
         var flow = new PlacementFlow(problem);
-        flow.Run();
-        var flowBound = evaluator.Evaluate(flow.Prices);
-        best = Better(best, AugmentingPlan.Build(problem, flow.Kinds));
-        new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+        var flowBound = 0m;
+        FastSolution zeroPrices = null!, augmenting = null!;
+        Parallel.Invoke(
+            () =>
+            {
+                zeroPrices = primal.Build(search.Duals, table);
+                flow.Run();
+                flowBound = evaluator.Evaluate(flow.Prices);
+            },
+            () =>
+            {
+                augmenting = AugmentingPlan.Build(problem, flow.Kinds);
+                new LocalSearch(problem, lists).Improve(augmenting, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+            });
+        var best = Better(augmenting, zeroPrices);
+        if (best == zeroPrices)
+        {
+            new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+        }
         var closeEnough = WithinTarget(flowBound);
 
         // 4. Subgradient phase.
