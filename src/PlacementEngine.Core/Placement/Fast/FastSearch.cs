@@ -47,7 +47,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var flow = new PlacementFlow(problem);
         var flowBound = 0m;
         FastSolution zeroPrices = null!, augmenting = null!;
-        Parallel.Invoke(
+        Both(
             () =>
             {
                 zeroPrices = primal.Build(search.Duals, table);
@@ -136,6 +136,20 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
 
         bool WithinTarget(decimal lowerBound) => PlacementGap.Relative(Money.Of(best.Objective), Money.Of(lowerBound)) <= options.TargetGap;
+    }
+
+    /// <summary>Runs both at once; a cancellation seen on either side surfaces as itself, as from any other step.</summary>
+    private void Both(Action first, Action second)
+    {
+        try
+        {
+            Parallel.Invoke(first, second);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
+        }
     }
 
     private static FastSolution Better(FastSolution a, FastSolution b) => b.Objective < a.Objective ? b : a;

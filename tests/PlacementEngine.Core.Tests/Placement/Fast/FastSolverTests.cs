@@ -123,6 +123,19 @@ public sealed class FastSolverTests
     }
 
     [Fact]
+    public void Solve_Cancelled_ThrowsOperationCanceled()
+    {
+        // Callers tell a cancelled solve from a failed one by this exception alone, whichever step saw the token.
+        var problem = RandomInstances.Problem(3, clusters: 10, jobs: 100);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var thrown = Record.Exception(() => new FastSolver(HeuristicOnly).Solve(problem, cancelled.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(thrown);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_NamesEveryBadValue()
     {
         var error = Assert.Throws<ArgumentException>(() => new FastSolver(new FastSolverOptions { MaxIterations = -1, CandidatesPerJob = 0, TargetGap = 2 }));
