@@ -2,10 +2,10 @@ namespace PlacementEngine.Core;
 
 /// <summary>
 /// A plan built the way <see cref="PlacementFlow"/> places units, but on the real ledger (whole jobs, GPU caps,
-/// budgets, exact costs). Jobs go in descending penalty per node, the cheapest to run first among equals; each takes
-/// its cheapest pool that fits, and when none does, an augmenting path is searched for: a placed job moves out of one
-/// of its pools to another pool of its own (or, when a capped cluster lacks GPUs, out of any pool of the cluster), and
-/// so on, until a job reaches a pool with room. Every step is checked on the ledger and the whole path is undone when
+/// budgets, exact costs). Jobs go in descending penalty per node; among equals, those of teams short of money first,
+/// then the cheapest to run. Each takes its cheapest pool that fits, and when none does, an augmenting path is
+/// searched for: a placed job moves out of one of its pools to another pool of its own (or, when a capped cluster
+/// lacks GPUs, out of any pool of the cluster), and so on, until a job reaches a pool with room. Every step is checked on the ledger and the whole path is undone when
 /// one step does not fit or the objective does not fall.
 ///
 /// Unlike in the flow, a failed search does not prove that later ones fail too (budgets and whole jobs break the
@@ -69,9 +69,13 @@ internal sealed class AugmentingPlan
 
     private FastSolution Build()
     {
-        // Among jobs worth as much per node, the cheapest to run go first: the room they take is the same.
+        // Among jobs worth as much per node, those of teams short of money go first, so that they get the cheap pools
+        // and jobs that can pay for any pool take the dear ones; then the cheapest to run: the room they take is the same.
+        var tight = TightTeams();
         var order = Enumerable.Range(0, _problem.Jobs.Length)
-            .OrderByDescending(j => _problem.PenaltyD[j] / _problem.Jobs[j].Workers).ThenBy(j => _least[j]).ThenBy(j => j).ToArray();
+            .OrderByDescending(j => _problem.PenaltyD[j] / _problem.Jobs[j].Workers)
+            .ThenByDescending(j => _problem.Jobs[j].Team is var t && t >= 0 && tight[t])
+            .ThenBy(j => _least[j]).ThenBy(j => j).ToArray();
         Insert(order);
         var moved = 0;
         for (var round = 0; round < ReseatRounds; round++)
@@ -91,6 +95,20 @@ internal sealed class AugmentingPlan
             Insert([.. order.Where(j => !_solution.IsPlaced(j))]);
         }
         return _solution;
+    }
+
+    /// <summary>Per team, whether its jobs cost more at their cheapest than it has left: it cannot place them all.</summary>
+    private bool[] TightTeams()
+    {
+        var demand = new double[_problem.LimitedTeams.Length];
+        for (var j = 0; j < _problem.Jobs.Length; j++)
+        {
+            if (_problem.Jobs[j].Team is var team and >= 0 && _least[j] < double.MaxValue)
+            {
+                demand[team] += _least[j];
+            }
+        }
+        return [.. demand.Select((d, team) => d > (double)_problem.Empty.BudgetLeft[team])];
     }
 
     private void Insert(int[] order)
