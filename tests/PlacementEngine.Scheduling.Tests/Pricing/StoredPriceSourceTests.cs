@@ -1,5 +1,6 @@
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
+using PlacementEngine.TestKit;
 using static PlacementEngine.Scheduling.Tests.Pricing.PricingData;
 
 namespace PlacementEngine.Scheduling.Tests.Pricing;

@@ -3,6 +3,7 @@ using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Grpc.Services;
 using PlacementEngine.Grpc.Transport;
 using PlacementEngine.Scheduling;
+using PlacementEngine.TestKit;
 
 namespace PlacementEngine.Grpc.Tests.Services.Pricing;
 

@@ -1,14 +1,18 @@
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 
-namespace PlacementEngine.Grpc.Tests.Services.Pricing;
+namespace PlacementEngine.TestKit;
 
-/// <summary>Price books in memory with the store port's promises: versions from 1, the first one active, rollback by activation.</summary>
-internal sealed class InMemoryPriceBookStore : IPriceBookStore
+/// <summary>A price book store in memory, with the port's promises (first version active, rollback by activation), counting loads.</summary>
+public sealed class InMemoryPriceBookStore : IPriceBookStore
 {
     private readonly object _gate = new();
     private readonly List<StoredPriceBook> _versions = [];
     private long? _active;
+
+    public int Loads { get; private set; }
+
+    public int ActiveVersionReads { get; private set; }
 
     public Task<PriceBookInfo> CreateAsync(
         PriceCatalogData data, IReadOnlyList<PriceOverride> overrides, string createdBy, string comment, string source, bool activate, DateTimeOffset at, CancellationToken cancellationToken)
@@ -16,7 +20,8 @@ internal sealed class InMemoryPriceBookStore : IPriceBookStore
         lock (_gate)
         {
             var version = _versions.Count + 1L;
-            _versions.Add(new StoredPriceBook(new PriceBookInfo(version, createdBy, at, comment, source, data.Prices.Count, overrides.Count, false), data, overrides.ToList()));
+            var info = new PriceBookInfo(version, createdBy, at, comment, source, data.Prices.Count, overrides.Count, Active: false);
+            _versions.Add(new StoredPriceBook(info, data, overrides.ToList()));
             if (activate || _active is null)
             {
                 _active = version;
@@ -37,6 +42,7 @@ internal sealed class InMemoryPriceBookStore : IPriceBookStore
     {
         lock (_gate)
         {
+            Loads++;
             return Task.FromResult(Exists(version) ? _versions[(int)version - 1] with { Info = Info(version) } : null);
         }
     }
@@ -45,6 +51,7 @@ internal sealed class InMemoryPriceBookStore : IPriceBookStore
     {
         lock (_gate)
         {
+            ActiveVersionReads++;
             return Task.FromResult(_active);
         }
     }
@@ -53,11 +60,12 @@ internal sealed class InMemoryPriceBookStore : IPriceBookStore
     {
         lock (_gate)
         {
-            if (Exists(version))
+            if (!Exists(version))
             {
-                _active = version;
+                return Task.FromResult(false);
             }
-            return Task.FromResult(Exists(version));
+            _active = version;
+            return Task.FromResult(true);
         }
     }
 
