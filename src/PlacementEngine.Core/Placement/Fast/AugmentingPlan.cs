@@ -5,8 +5,8 @@ namespace PlacementEngine.Core;
 /// budgets, exact costs). Jobs go in descending penalty per node; among equals, those of teams short of money first,
 /// then the cheapest to run. Each takes its cheapest pool that fits, and when none does, an augmenting path is
 /// searched for: a placed job moves out of one of its pools to another pool of its own (or, when a capped cluster
-/// lacks GPUs, out of any pool of the cluster), and so on, until a job reaches a pool with room. Every step is checked on the ledger and the whole path is undone when
-/// one step does not fit or the objective does not fall.
+/// lacks GPUs, out of any pool of the cluster), and so on, until a job reaches a pool with room. Every step is checked
+/// on the ledger and the whole path is undone when one step does not fit or the objective does not fall.
 ///
 /// Unlike in the flow, a failed search does not prove that later ones fail too (budgets and whole jobs break the
 /// exchange argument), but it is a strong hint: once jobs of a kind needing n nodes find no path, the later ones of
