@@ -1,38 +1,59 @@
-using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 using PlacementEngine.Cli.Errors;
-using PlacementEngine.Contracts.Grpc;
 
 namespace PlacementEngine.Cli.Api;
 
-/// <summary>One gRPC connection to the server with the CLI's deadlines, shared by every API the CLI speaks.</summary>
+/// <summary>
+/// One gRPC channel to the server (h2c for http://, TLS for https://) with the CLI's token and deadlines, shared
+/// by every API the CLI speaks. The path of the server address is ignored: gRPC methods live at the root.
+/// </summary>
 internal sealed class CliConnection : IDisposable
 {
-    private readonly GrpcClient _client;
+    private readonly GrpcChannel _channel;
     private readonly ConnectionSettings _settings;
+    private readonly Metadata? _headers;
 
     public CliConnection(ConnectionSettings settings)
     {
         _settings = settings;
-        try
+        _headers = BearerHeaders(settings.BearerToken);
+        _channel = GrpcChannel.ForAddress(settings.Server);
+        Invoker = _channel.Intercept(new DeadlineMessages());
+    }
+
+    /// <summary>What the generated clients call through.</summary>
+    public CallInvoker Invoker { get; }
+
+    /// <summary>Options for a request/response call: the token and the --timeout (or default) deadline.</summary>
+    public CallOptions Unary(CancellationToken cancellationToken) => Options(_settings.UnaryDeadline, cancellationToken);
+
+    /// <param name="fallbackDeadline">Used when the user gave no --timeout; null streams until the server ends the call.</param>
+    public CallOptions Stream(TimeSpan? fallbackDeadline, CancellationToken cancellationToken) =>
+        Options(_settings.StreamDeadline ?? fallbackDeadline, cancellationToken);
+
+    public void Dispose() => _channel.Dispose();
+
+    private CallOptions Options(TimeSpan? deadline, CancellationToken cancellationToken) =>
+        new(_headers, deadline is { } timeout ? TimeProvider.System.GetUtcNow().UtcDateTime + timeout : null, cancellationToken);
+
+    /// <summary>
+    /// Metadata rather than call credentials: the client sends credentials only over TLS, and a server on plain
+    /// http:// (a laptop, a cluster behind a mesh) still wants the token.
+    /// </summary>
+    private static Metadata? BearerHeaders(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token))
         {
-            _client = new GrpcClient(settings.Server, settings.BearerToken);
+            return null;
         }
-        catch (ArgumentException e) when (e.ParamName == "bearerToken")
+        var trimmed = token.Trim();
+        // Header values are visible ASCII; anything else would be mangled or refused on the wire.
+        if (trimmed.Any(c => c is < '!' or > '~'))
         {
             throw new CliUsageException("the token (--token or PLACEMENT_TOKEN) contains whitespace or characters that cannot be sent in a header");
         }
+        return new Metadata { { "authorization", $"Bearer {trimmed}" } };
     }
-
-    public Task<TResponse> Unary<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TRequest : IMessage
-        where TResponse : IMessage<TResponse> =>
-        _client.UnaryAsync(method, request, parser, _settings.UnaryDeadline, cancellationToken);
-
-    /// <param name="fallbackDeadline">Used when the user gave no --timeout; null streams until the server ends the call.</param>
-    public IAsyncEnumerable<TResponse> Stream<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser, TimeSpan? fallbackDeadline, CancellationToken cancellationToken)
-        where TRequest : IMessage
-        where TResponse : IMessage<TResponse> =>
-        _client.ServerStreamingAsync(method, request, parser, _settings.StreamDeadline ?? fallbackDeadline, cancellationToken);
-
-    public void Dispose() => _client.Dispose();
 }

@@ -5,12 +5,11 @@ namespace PlacementEngine.Cli.Api;
 /// <summary>The placement.v1.PricingService calls "placectl pricing" makes (admin only), one per RPC, fakeable in tests.</summary>
 internal interface IPricingApi : IDisposable
 {
-    Task<BeginImportResponse> BeginImportAsync(BeginImportRequest request, CancellationToken cancellationToken);
-
-    Task<UploadImportChunkResponse> UploadImportChunkAsync(UploadImportChunkRequest request, CancellationToken cancellationToken);
-
-    /// <summary>Progress while the server parses and stores the file, then the outcome; a rejected file ends in INVALID_ARGUMENT.</summary>
-    IAsyncEnumerable<CommitImportEvent> CommitImportAsync(CommitImportRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    /// One ImportPrices call: sends <paramref name="requests"/> (the header, then the file's chunks) as the server takes
+    /// them, then half-closes; yields progress, then the outcome or the rejection. A rejected file then ends in INVALID_ARGUMENT.
+    /// </summary>
+    IAsyncEnumerable<ImportPricesEvent> ImportPricesAsync(IAsyncEnumerable<ImportPricesRequest> requests, CancellationToken cancellationToken);
 
     Task<PriceBookVersion> SetOverrideAsync(SetOverrideRequest request, CancellationToken cancellationToken);
 

@@ -1,8 +1,9 @@
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using Grpc.Core;
 using PlacementEngine.Cli.Api;
 using PlacementEngine.Cli.JobFiles;
-using PlacementEngine.Contracts.Grpc;
 
 namespace PlacementEngine.Cli.Errors;
 
@@ -13,7 +14,7 @@ internal static class ErrorReporter
     {
         switch (exception)
         {
-            case OperationCanceledException or RpcException { Status: StatusCode.Cancelled } when cancellationToken.IsCancellationRequested:
+            case OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled } when cancellationToken.IsCancellationRequested:
                 stderr.WriteLine("interrupted");
                 return ExitCodes.Interrupted;
             case CliUsageException usage:
@@ -22,16 +23,16 @@ internal static class ErrorReporter
             case JobFileException jobFile:
                 stderr.WriteLine($"error: {jobFile.Message}");
                 return ExitCodes.InvalidJobFile;
-            case RpcException rpc when IsConnectionFailure(rpc.InnerException):
-                return ReportUnreachable(rpc.InnerException!, connection, stderr);
+            case RpcException rpc when IsConnectionFailure(rpc.Status.DebugException):
+                return ReportUnreachable(rpc.Status.DebugException!, connection, stderr);
             case RpcException rpc:
-                stderr.WriteLine($"error: {rpc.Status.ToWireName()}: {rpc.Detail}");
-                return ExitCodes.ForStatus(rpc.Status);
+                stderr.WriteLine($"error: {StatusNames.Of(rpc.StatusCode)}: {rpc.Status.Detail}");
+                return ExitCodes.ForStatus(rpc.StatusCode);
             case Exception when IsConnectionFailure(exception):
                 return ReportUnreachable(exception, connection, stderr);
             case OperationCanceledException:
                 // Not asked for by the user, so the client gave up waiting.
-                stderr.WriteLine($"error: {StatusCode.DeadlineExceeded.ToWireName()}: no answer from {ServerName(connection)} in time");
+                stderr.WriteLine($"error: {StatusNames.Of(StatusCode.DeadlineExceeded)}: no answer from {ServerName(connection)} in time");
                 return ExitCodes.ForStatus(StatusCode.DeadlineExceeded);
             default:
                 stderr.WriteLine($"error: {exception.Message}");
@@ -54,13 +55,17 @@ internal static class ErrorReporter
         _ => IsConnectionFailure(exception.InnerException),
     };
 
+    /// <summary>The cause at the bottom (refused, unknown host, the certificate), not the HTTP client's "see inner exception".</summary>
     private static string Describe(Exception failure)
     {
         for (var current = failure; current is not null; current = current.InnerException)
         {
-            if (current is SocketException socket)
+            switch (current)
             {
-                return socket.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused" : socket.Message;
+                case SocketException socket:
+                    return socket.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused" : socket.Message;
+                case AuthenticationException tls:
+                    return $"TLS handshake failed: {tls.Message}";
             }
         }
 

@@ -1,4 +1,4 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 
 namespace PlacementEngine.Cli.Errors;
 

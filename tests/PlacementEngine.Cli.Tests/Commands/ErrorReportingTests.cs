@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Grpc.Core;
 using PlacementEngine.Cli.Commands;
 using PlacementEngine.Cli.Errors;
 using PlacementEngine.Cli.Tests.Fakes;
-using PlacementEngine.Contracts.Grpc;
 
 namespace PlacementEngine.Cli.Tests.Commands;
 
@@ -19,7 +19,7 @@ public sealed class ErrorReportingTests
     [InlineData(StatusCode.Unavailable, "shutting down", 24, "error: UNAVAILABLE: shutting down\n")]
     public async Task RunAsync_ServerAnswersWithStatus_PrintsStatusNameAndExitsWithItsCode(StatusCode status, string detail, int exitCode, string stderr)
     {
-        _placectl.Api.OnGet = _ => throw new RpcException(status, detail);
+        _placectl.Api.OnGet = _ => throw new RpcException(new Status(status, detail));
 
         var result = await _placectl.RunAsync("jobs", "get", "job-9");
 

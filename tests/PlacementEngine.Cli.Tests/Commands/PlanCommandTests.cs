@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Grpc.Core;
 using PlacementEngine.Cli.Errors;
 using PlacementEngine.Cli.Tests.Fakes;
-using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Cli.Tests.Commands;
@@ -108,7 +108,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_ServerRejectsASpec_ExitsWithStatusCodeAndItsDetail()
     {
-        _placectl.Api.OnPlan = _ => throw new RpcException(StatusCode.InvalidArgument, "specs[1].worker.gpus: 99 is out of range");
+        _placectl.Api.OnPlan = _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "specs[1].worker.gpus: 99 is out of range"));
 
         var result = await PlanAsync(TwoJobDocuments);
 

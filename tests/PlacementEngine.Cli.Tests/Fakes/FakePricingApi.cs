@@ -4,19 +4,19 @@ using PlacementEngine.Contracts.V1;
 namespace PlacementEngine.Cli.Tests.Fakes;
 
 /// <summary>
-/// Answers pricing calls from settable handlers and records every request. Uploads are kept, chunk by chunk, so a
-/// test can check the file arrived whole and in order.
+/// Answers pricing calls from settable handlers and records every request. An import's chunks are kept in order,
+/// so a test can check the file arrived whole.
 /// </summary>
 internal sealed class FakePricingApi : IPricingApi
 {
     public List<Google.Protobuf.IMessage> Requests { get; } = [];
 
-    public int MaxChunkBytes { get; set; } = 1024;
-
     public MemoryStream Uploaded { get; } = new();
 
-    /// <summary>What CommitImport streams; a handler may throw to end the stream with a status.</summary>
-    public Func<CommitImportRequest, IEnumerable<CommitImportEvent>> OnCommit { get; set; } = _ => throw new NotSupportedException("no CommitImport answer set");
+    public List<int> ChunkSizes { get; } = [];
+
+    /// <summary>What ImportPrices streams once the client half-closed; a handler may throw to end the call with a status.</summary>
+    public Func<ImportPricesHeader, IEnumerable<ImportPricesEvent>> OnImport { get; set; } = _ => throw new NotSupportedException("no ImportPrices answer set");
 
     public Func<SetOverrideRequest, PriceBookVersion> OnSetOverride { get; set; } = _ => throw new NotSupportedException("no SetOverride answer set");
 
@@ -34,21 +34,25 @@ internal sealed class FakePricingApi : IPricingApi
 
     public bool Disposed { get; private set; }
 
-    public Task<BeginImportResponse> BeginImportAsync(BeginImportRequest request, CancellationToken cancellationToken) =>
-        Answer(request, _ => new BeginImportResponse { UploadId = "upload-1", MaxChunkBytes = MaxChunkBytes });
-
-    public Task<UploadImportChunkResponse> UploadImportChunkAsync(UploadImportChunkRequest request, CancellationToken cancellationToken) =>
-        Answer(request, r =>
-        {
-            Assert.Equal(Uploaded.Length, r.Offset);
-            r.Data.WriteTo(Uploaded);
-            return new UploadImportChunkResponse { ReceivedBytes = Uploaded.Length };
-        });
-
-    public async IAsyncEnumerable<CommitImportEvent> CommitImportAsync(CommitImportRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ImportPricesEvent> ImportPricesAsync(
+        IAsyncEnumerable<ImportPricesRequest> requests,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Requests.Add(request);
-        foreach (var step in OnCommit(request))
+        ImportPricesHeader? header = null;
+        await foreach (var request in requests.WithCancellation(cancellationToken))
+        {
+            if (request.Header is { } first)
+            {
+                Assert.Null(header);
+                header = first;
+                Requests.Add(first);
+                continue;
+            }
+            Assert.NotNull(header);
+            ChunkSizes.Add(request.Chunk.Length);
+            request.Chunk.WriteTo(Uploaded);
+        }
+        foreach (var step in OnImport(header!))
         {
             await Task.Yield();
             yield return step;

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Grpc.Core;
 using PlacementEngine.Cli.Errors;
-using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Cli.Commands.Pricing;
@@ -41,13 +41,12 @@ internal static class ImportCommand
         command.SetAction((result, cancellationToken) => context.RunPricingAsync(result, async (run, ct) =>
         {
             var path = result.GetRequiredValue(file);
-            var content = Read(path);
+            await using var content = Open(path);
             var name = Path.GetFileName(path);
-            var progress = new ImportProgressPrinter(run.Stderr, name);
-            var uploadId = await PriceFileUploader.UploadAsync(run, name, content, progress, ct);
-            var request = new CommitImportRequest
+            var header = new ImportPricesHeader
             {
-                UploadId = uploadId,
+                FileName = name,
+                TotalBytes = content.Length,
                 Format = result.GetValue(format) ?? "",
                 Cloud = result.GetValue(cloud) ?? "",
                 Region = result.GetValue(region) ?? "",
@@ -55,30 +54,52 @@ internal static class ImportCommand
                 AllowLargeChanges = result.GetValue(allowLarge),
                 NoActivate = result.GetValue(noActivate),
             };
-            ImportOutcome? outcome = null;
-            await foreach (var step in run.Api.CommitImportAsync(request, ct))
-            {
-                if (step.Progress is { } serverProgress)
-                {
-                    progress.Server(serverProgress);
-                }
-                outcome = step.Outcome ?? outcome;
-            }
-            if (outcome is null)
-            {
-                throw new RpcException(StatusCode.Internal, "the server ended the import without saying whether it was stored");
-            }
+            var progress = new ImportProgressPrinter(run.Stderr, name);
+            var outcome = await ImportAsync(run, PriceFileRequests.ReadAsync(header, content, path, progress, ct), progress, name, ct);
             run.Output.Write(outcome, () => PricingViews.Imported(outcome, name));
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
     }
 
-    private static byte[] Read(string path)
+    /// <summary>Follows the call to its last event: the outcome, or the rejection thrown as the INVALID_ARGUMENT error it ends with.</summary>
+    private static async Task<ImportOutcome> ImportAsync(
+        PricingRun run,
+        IAsyncEnumerable<ImportPricesRequest> requests,
+        ImportProgressPrinter progress,
+        string name,
+        CancellationToken cancellationToken)
+    {
+        ImportOutcome? outcome = null;
+        ImportRejection? rejection = null;
+        try
+        {
+            await foreach (var step in run.Api.ImportPricesAsync(requests, cancellationToken))
+            {
+                if (step.Progress is { } serverProgress)
+                {
+                    progress.Server(serverProgress);
+                }
+                outcome = step.Outcome ?? outcome;
+                rejection = step.Rejected ?? rejection;
+            }
+        }
+        catch (RpcException e) when (rejection is not null && e.StatusCode == StatusCode.InvalidArgument)
+        {
+            throw PriceFileRejection.ToError(rejection, name);
+        }
+        if (rejection is not null)
+        {
+            throw PriceFileRejection.ToError(rejection, name);
+        }
+        return outcome ?? throw new RpcException(new Status(StatusCode.Internal, "the server ended the import without saying whether it was stored"));
+    }
+
+    private static FileStream Open(string path)
     {
         try
         {
-            return File.ReadAllBytes(path);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

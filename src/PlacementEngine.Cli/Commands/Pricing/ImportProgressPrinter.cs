@@ -5,51 +5,45 @@ namespace PlacementEngine.Cli.Commands.Pricing;
 
 /// <summary>
 /// Progress of an import on stderr, one line per step of <see cref="StepPercent"/> percent in each phase (uploading,
-/// validating, storing), so a large import shows it is moving without flooding a CI log.
+/// validating, storing), so a large import shows it is moving without flooding a CI log. The upload and the
+/// server's reports arrive on different threads and may interleave, so each phase keeps its own step.
 /// </summary>
 internal sealed class ImportProgressPrinter(TextWriter stderr, string fileName)
 {
     public const int StepPercent = 25;
 
-    private string _phase = "";
-    private int _lastStep = -1;
+    private readonly Dictionary<string, int> _lastStep = [];
+    private readonly Lock _lock = new();
 
     public void Uploaded(long sent, long total)
     {
-        if (Advanced("uploading", sent, total))
-        {
-            stderr.WriteLine($"uploading {fileName}: {Size(sent)} of {Size(total)} ({Percent(sent, total)}%)");
-        }
+        WriteIfAdvanced("uploading", sent, total, () => $"uploading {fileName}: {Size(sent)} of {Size(total)} ({Percent(sent, total)}%)");
     }
 
     public void Server(ImportProgress progress)
     {
         if (progress.Phase == "storing")
         {
-            if (Advanced("storing", 1, 1))
-            {
-                stderr.WriteLine("storing the new price book version");
-            }
+            WriteIfAdvanced("storing", 1, 1, () => "storing the new price book version");
             return;
         }
-        if (Advanced("validating", progress.BytesRead, progress.TotalBytes))
-        {
-            var rows = progress.RowsRead.ToString("N0", CultureInfo.InvariantCulture);
-            stderr.WriteLine($"validating: {rows} rows read ({Percent(progress.BytesRead, progress.TotalBytes)}%)");
-        }
+        WriteIfAdvanced("validating", progress.BytesRead, progress.TotalBytes, () =>
+            $"validating: {progress.RowsRead.ToString("N0", CultureInfo.InvariantCulture)} rows read ({Percent(progress.BytesRead, progress.TotalBytes)}%)");
     }
 
-    /// <summary>True for the first report of a phase, and whenever it passes another step.</summary>
-    private bool Advanced(string phase, long done, long total)
+    /// <summary>Writes the first report of a phase, and each one that passes another step.</summary>
+    private void WriteIfAdvanced(string phase, long done, long total, Func<string> line)
     {
         var step = Percent(done, total) / StepPercent;
-        if (phase == _phase && step <= _lastStep)
+        lock (_lock)
         {
-            return false;
+            if (_lastStep.TryGetValue(phase, out var last) && step <= last)
+            {
+                return;
+            }
+            _lastStep[phase] = step;
+            stderr.WriteLine(line());
         }
-        _phase = phase;
-        _lastStep = step;
-        return true;
     }
 
     private static int Percent(long done, long total) => total <= 0 ? 100 : (int)Math.Clamp(done * 100 / total, 0, 100);

@@ -1,6 +1,7 @@
+using Grpc.Core;
+using PlacementEngine.Cli.Commands.Pricing;
 using PlacementEngine.Cli.Errors;
 using PlacementEngine.Cli.Tests.Fakes;
-using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Cli.Tests.Commands.Pricing;
@@ -10,16 +11,18 @@ public sealed class ImportCommandTests : IDisposable
     private readonly Placectl _placectl = new();
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"pe-cli-prices-{Guid.NewGuid():N}.csv");
 
+    private const int FileBytes = 1_200_000;
+
     public ImportCommandTests()
     {
-        // 5000 bytes: five chunks of the fake server's 1024.
-        File.WriteAllText(_file, new string('x', 5000));
-        _placectl.PricingApi.OnCommit = _ =>
+        // Four whole chunks and a part of one.
+        File.WriteAllBytes(_file, Enumerable.Range(0, FileBytes).Select(i => (byte)(i % 251)).ToArray());
+        _placectl.PricingApi.OnImport = _ =>
         [
-            Progress("parsing", 10, 2500),
-            Progress("parsing", 20, 5000),
-            Progress("storing", 20, 5000),
-            new CommitImportEvent
+            Progress("parsing", 10, FileBytes / 2),
+            Progress("parsing", 20, FileBytes),
+            Progress("storing", 20, FileBytes),
+            new ImportPricesEvent
             {
                 Outcome = new ImportOutcome
                 {
@@ -36,17 +39,28 @@ public sealed class ImportCommandTests : IDisposable
     public void Dispose() => File.Delete(_file);
 
     [Fact]
-    public async Task Import_File_UploadedWholeInTheServersChunksThenCommittedWithTheFlags()
+    public async Task Import_File_HeaderWithTheFlagsThenTheWholeFileInChunks()
     {
-        var result = await _placectl.RunAsync("pricing", "import", _file, "--format", "skypilot-csv", "--cloud", "gcp", "--comment", "refresh", "--allow-large-changes", "--no-activate");
+        var result = await _placectl.RunAsync(
+            "pricing", "import", _file, "--format", "configmap", "--cloud", "gcp", "--region", "gcp:us-central1", "--comment", "refresh", "--allow-large-changes", "--no-activate");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Equal(await File.ReadAllBytesAsync(_file), _placectl.PricingApi.Uploaded.ToArray());
-        var begin = Assert.IsType<BeginImportRequest>(_placectl.PricingApi.Requests[0]);
-        Assert.Equal((5000L, Path.GetFileName(_file)), (begin.TotalBytes, begin.FileName));
-        Assert.Equal(5, _placectl.PricingApi.Requests.OfType<UploadImportChunkRequest>().Count());
-        var commit = Assert.IsType<CommitImportRequest>(_placectl.PricingApi.Requests[^1]);
-        Assert.Equal(("upload-1", "skypilot-csv", "gcp", "refresh", true, true), (commit.UploadId, commit.Format, commit.Cloud, commit.Comment, commit.AllowLargeChanges, commit.NoActivate));
+        var header = Assert.IsType<ImportPricesHeader>(Assert.Single(_placectl.PricingApi.Requests));
+        Assert.Equal(
+            new ImportPricesHeader
+            {
+                FileName = Path.GetFileName(_file),
+                TotalBytes = FileBytes,
+                Format = "configmap",
+                Cloud = "gcp",
+                Region = "gcp:us-central1",
+                Comment = "refresh",
+                AllowLargeChanges = true,
+                NoActivate = true,
+            },
+            header);
+        Assert.Equal([.. Enumerable.Repeat(PriceFileRequests.ChunkBytes, 4), FileBytes - (4 * PriceFileRequests.ChunkBytes)], _placectl.PricingApi.ChunkSizes);
     }
 
     [Fact]
@@ -57,11 +71,11 @@ public sealed class ImportCommandTests : IDisposable
         var name = Path.GetFileName(_file);
         Assert.Equal(
             [
-                $"uploading {name}: 0 B of 4.9 KiB (0%)",
-                $"uploading {name}: 2.0 KiB of 4.9 KiB (40%)",
-                $"uploading {name}: 3.0 KiB of 4.9 KiB (61%)",
-                $"uploading {name}: 4.0 KiB of 4.9 KiB (81%)",
-                $"uploading {name}: 4.9 KiB of 4.9 KiB (100%)",
+                $"uploading {name}: 0 B of 1.1 MiB (0%)",
+                $"uploading {name}: 512.0 KiB of 1.1 MiB (43%)",
+                $"uploading {name}: 768.0 KiB of 1.1 MiB (65%)",
+                $"uploading {name}: 1.0 MiB of 1.1 MiB (87%)",
+                $"uploading {name}: 1.1 MiB of 1.1 MiB (100%)",
                 "validating: 10 rows read (50%)",
                 "validating: 20 rows read (100%)",
                 "storing the new price book version",
@@ -85,13 +99,42 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_RejectedFile_PrintsEveryProblemLineAndExitsWithInvalidArgument()
     {
-        _placectl.PricingApi.OnCommit = _ => throw new RpcException(StatusCode.InvalidArgument, "the price file p.csv was rejected and nothing changed: 2 problems\nline 3: Price 'abc' is not a number\nline 9: unknown region");
+        _placectl.PricingApi.OnImport = _ => RejectedThenInvalidArgument(2, (3, "Price 'abc' is not a number"), (9, "unknown region"));
 
         var result = await _placectl.RunAsync("pricing", "import", _file);
 
         Assert.Equal(ExitCodes.ForStatus(StatusCode.InvalidArgument), result.ExitCode);
-        Assert.Contains("error: INVALID_ARGUMENT: the price file p.csv was rejected and nothing changed: 2 problems\nline 3: Price 'abc' is not a number\nline 9: unknown region\n", result.Stderr, StringComparison.Ordinal);
+        var name = Path.GetFileName(_file);
+        Assert.EndsWith(
+            $"error: INVALID_ARGUMENT: the price file {name} was rejected and nothing changed: 2 problems\nline 3: Price 'abc' is not a number\nline 9: unknown region\n",
+            result.Stderr,
+            StringComparison.Ordinal);
         Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public async Task Import_RejectedWithMoreProblemsThanListed_NamesTheWholeFileAndCountsTheRest()
+    {
+        _placectl.PricingApi.OnImport = _ => RejectedThenInvalidArgument(5, (0, "no price rows"), (4, "bad\u001b[2Jcloud"));
+
+        var result = await _placectl.RunAsync("pricing", "import", _file);
+
+        Assert.Equal(ExitCodes.ForStatus(StatusCode.InvalidArgument), result.ExitCode);
+        Assert.EndsWith(
+            "rejected and nothing changed: 5 problems\nline 0 (whole file): no price rows\nline 4: bad?[2Jcloud\n... and 3 more problems\n",
+            result.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_ServerEndsWithoutAnOutcome_IsAnInternalError()
+    {
+        _placectl.PricingApi.OnImport = _ => [Progress("parsing", 1, FileBytes)];
+
+        var result = await _placectl.RunAsync("pricing", "import", _file);
+
+        Assert.Equal(ExitCodes.ForStatus(StatusCode.Internal), result.ExitCode);
+        Assert.EndsWith("error: INTERNAL: the server ended the import without saying whether it was stored\n", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,6 +156,15 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Empty(_placectl.PricingApi.Requests);
     }
 
-    private static CommitImportEvent Progress(string phase, long rows, long bytes) =>
-        new() { Progress = new ImportProgress { Phase = phase, RowsRead = rows, BytesRead = bytes, TotalBytes = 5000 } };
+    private static ImportPricesEvent Progress(string phase, long rows, long bytes) =>
+        new() { Progress = new ImportProgress { Phase = phase, RowsRead = rows, BytesRead = bytes, TotalBytes = FileBytes } };
+
+    /// <summary>As the server ends a rejected import: the rejection as the last event, then INVALID_ARGUMENT.</summary>
+    private static IEnumerable<ImportPricesEvent> RejectedThenInvalidArgument(int problemCount, params (long Line, string Message)[] problems)
+    {
+        var rejection = new ImportRejection { ProblemCount = problemCount };
+        rejection.Problems.AddRange(problems.Select(p => new ImportProblem { Line = p.Line, Message = p.Message }));
+        yield return new ImportPricesEvent { Rejected = rejection };
+        throw new RpcException(new Status(StatusCode.InvalidArgument, "the price file was rejected: 2 problems"));
+    }
 }
