@@ -1,7 +1,8 @@
 """End-to-end interop: Debian's Python grpcio (an independent gRPC implementation) against the real server.
 
 Usage: /usr/bin/python3 server_e2e.py ADDRESS PROTOS_DIR
-Prints one line per test and ends with "N passed, N failed"; exits non-zero on any failure.
+PROTOS_DIR holds the API's placement.proto and pricing.proto; the standard health and reflection protocols come from
+protos/ beside this file. Prints one line per test and ends with "N passed, N failed"; exits non-zero on any failure.
 Tokens are the demo tokens of deploy/examples/tokens.yaml.
 """
 import importlib
@@ -18,22 +19,54 @@ ML = "dev-ml-research-token"
 VISION = "dev-vision-token"
 ADMIN = "dev-platform-admin-token"
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+STANDARD_PROTOS = os.path.join(HERE, "protos")
+REPO_ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+SHIPPED_PRICES = os.path.join(REPO_ROOT, "pricing", "prices.csv")
+CHUNK_BYTES = 16 * 1024
+
 ADDRESS = None
 pb = None
 stubs = None
+pricing_pb = None
+pricing_stubs = None
 health_pb = None
 health_stubs = None
+reflection_pb = None
+reflection_stubs = None
+
+
+def compile_protos(out, include_dir, *files):
+    subprocess.run(
+        [sys.executable, "-m", "grpc_tools.protoc", "-I", include_dir, "--python_out", out, "--grpc_python_out", out, *files],
+        check=True)
 
 
 def generate_stubs(protos_dir):
+    """The API from PROTOS_DIR; health and reflection from the standard protocols kept beside this file."""
     out = tempfile.mkdtemp(prefix="pe-stubs-")
-    subprocess.run(
-        [sys.executable, "-m", "grpc_tools.protoc", "-I", protos_dir, "--python_out", out, "--grpc_python_out", out,
-         "placement.proto", "health.proto"],
-        check=True)
+    compile_protos(out, protos_dir, "placement.proto", "pricing.proto")
+    compile_protos(out, STANDARD_PROTOS, "health.proto", "reflection.proto")
     sys.path.insert(0, out)
-    return (importlib.import_module("placement_pb2"), importlib.import_module("placement_pb2_grpc"),
-            importlib.import_module("health_pb2"), importlib.import_module("health_pb2_grpc"))
+    return [importlib.import_module(name) for name in (
+        "placement_pb2", "placement_pb2_grpc", "pricing_pb2", "pricing_pb2_grpc",
+        "health_pb2", "health_pb2_grpc", "reflection_pb2", "reflection_pb2_grpc")]
+
+
+def shipped_price_rows(count):
+    """The comment and header of the shipped placement-v1 catalog and some of its complete GCP rows: prices the
+    active book already has, so an import of them passes every rule (no 20-fold change) and moves no job."""
+    with open(SHIPPED_PRICES, encoding="utf-8") as catalog:
+        lines = catalog.read().splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("cloud,"))
+    rows = [line for line in lines[header + 1:] if line.startswith("gcp,") and ",," not in line][:count]
+    return ["# placement-prices v1", lines[header]] + rows
+
+
+def import_requests(header, content):
+    yield pricing_pb.ImportPricesRequest(header=header)
+    for offset in range(0, len(content), CHUNK_BYTES):
+        yield pricing_pb.ImportPricesRequest(chunk=content[offset:offset + CHUNK_BYTES])
 
 
 def auth(token):
@@ -62,7 +95,9 @@ class ServerInterop(unittest.TestCase):
         cls.channel = grpc.insecure_channel(ADDRESS, options=[("grpc.max_send_message_length", 64 * 1024 * 1024)])
         cls.jobs = stubs.JobServiceStub(cls.channel)
         cls.fleet = stubs.FleetServiceStub(cls.channel)
+        cls.pricing = pricing_stubs.PricingServiceStub(cls.channel)
         cls.health = health_stubs.HealthStub(cls.channel)
+        cls.reflection = reflection_stubs.ServerReflectionStub(cls.channel)
 
     @classmethod
     def tearDownClass(cls):
@@ -82,9 +117,68 @@ class ServerInterop(unittest.TestCase):
             self.assertIn(fragment, caught.exception.details())
         return caught.exception
 
+    def books(self):
+        return list(self.pricing.ListPriceBooks(pricing_pb.ListPriceBooksRequest(), metadata=auth(ADMIN), timeout=10).books)
+
+    def import_prices(self, content, file_name):
+        """One ImportPrices call; returns the events and the error the call ended with (None when OK)."""
+        header = pricing_pb.ImportPricesHeader(file_name=file_name, total_bytes=len(content), comment="python interop")
+        events = []
+        try:
+            for event in self.pricing.ImportPrices(import_requests(header, content), metadata=auth(ADMIN), timeout=60):
+                events.append(event)
+        except grpc.RpcError as error:
+            return events, error
+        return events, None
+
     def test_health_check_serving_without_token(self):
         self.assertEqual(self.health.Check(health_pb.HealthCheckRequest(), timeout=5).status,
                          health_pb.HealthCheckResponse.SERVING)
+
+    def test_reflection_lists_the_api_and_health_services(self):
+        responses = list(self.reflection.ServerReflectionInfo(
+            iter([reflection_pb.ServerReflectionRequest(list_services="")]), timeout=10))
+        self.assertEqual(1, len(responses))
+        names = {service.name for service in responses[0].list_services_response.service}
+        self.assertLessEqual({"placement.v1.JobService", "placement.v1.FleetService", "placement.v1.PricingService",
+                              "grpc.health.v1.Health"}, names)
+
+    def test_import_prices_streamed_becomes_the_new_active_version(self):
+        before = self.books()
+        rows = shipped_price_rows(400)
+        content = ("\n".join(rows) + "\n").encode("utf-8")
+        self.assertGreater(len(content), 2 * CHUNK_BYTES)
+        events, error = self.import_prices(content, "prices.csv")
+        self.assertIsNone(error, error and error.details())
+        self.assertEqual("outcome", events[-1].WhichOneof("event"), events)
+        self.assertTrue(all(e.WhichOneof("event") == "progress" for e in events[:-1]), events)
+        outcome = events[-1].outcome
+        self.assertEqual("placement-v1", outcome.format)
+        self.assertEqual(len(rows) - 2, outcome.rows_read)
+        self.assertGreater(outcome.prices, 0)
+        self.assertEqual(max(b.version for b in before) + 1, outcome.book.version)
+        self.assertTrue(outcome.book.active)
+        after = self.books()
+        self.assertEqual(len(before) + 1, len(after))
+        active = [b for b in after if b.active]
+        self.assertEqual([outcome.book.version], [b.version for b in active])
+        self.assertEqual("python interop", active[0].comment)
+
+    def test_import_prices_with_bad_rows_is_rejected_naming_the_lines_and_changes_nothing(self):
+        before = self.books()
+        rows = shipped_price_rows(6)
+        cloud, region, instance, on_demand, spot, reserved = rows[3].split(",")
+        rows[3] = ",".join([cloud, region, instance, "abc", spot, reserved])
+        rows[5] = ",".join(["gcp", "nowhere-central9"] + rows[5].split(",")[2:])
+        content = ("\n".join(rows) + "\n").encode("utf-8")
+        events, error = self.import_prices(content, "prices.csv")
+        self.assertIsNotNone(error, events)
+        self.assertEqual(grpc.StatusCode.INVALID_ARGUMENT, error.code(), error.details())
+        self.assertEqual("rejected", events[-1].WhichOneof("event"), events)
+        rejection = events[-1].rejected
+        self.assertLessEqual({4, 6}, {problem.line for problem in rejection.problems}, rejection)
+        self.assertGreaterEqual(rejection.problem_count, 2)
+        self.assertEqual(before, self.books())
 
     def test_unary_submit_get_list_and_idempotency(self):
         key = "interop-%d" % time.time_ns()
@@ -185,7 +279,8 @@ class Result(unittest.TextTestResult):
 
 if __name__ == "__main__":
     ADDRESS = sys.argv[1]
-    pb, stubs, health_pb, health_stubs = generate_stubs(sys.argv[2])
+    (pb, stubs, pricing_pb, pricing_stubs, health_pb, health_stubs,
+     reflection_pb, reflection_stubs) = generate_stubs(sys.argv[2])
     suite = unittest.defaultTestLoader.loadTestsFromTestCase(ServerInterop)
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors)

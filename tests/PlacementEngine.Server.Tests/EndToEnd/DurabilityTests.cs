@@ -1,4 +1,3 @@
-using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
@@ -12,12 +11,12 @@ public sealed class DurabilityTests
     {
         await using var server = await ServerProcess.StartAsync();
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
-        using (var client = server.Client(DemoTokens.MlResearch))
+        using (var client = server.Connect(DemoTokens.MlResearch))
         {
             // Eight submitters at once, as pipelines would: every acknowledgement must be durable.
             await Parallel.ForEachAsync(Enumerable.Range(0, Jobs), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
             {
-                var response = await client.UnaryAsync(JobServiceMethods.SubmitJob, new SubmitJobRequest
+                var response = await client.Jobs.SubmitJobAsync(new SubmitJobRequest
                 {
                     IdempotencyKey = $"durability-{i}",
                     Spec = new JobSpec
@@ -28,7 +27,7 @@ public sealed class DurabilityTests
                         Workers = 1,
                         EstimatedRuntimeSeconds = 600,
                     },
-                }, SubmitJobResponse.Parser, cancellationToken: ct);
+                }, cancellationToken: ct);
                 acknowledged.Add(response.Job.Id);
             });
         }
@@ -36,7 +35,7 @@ public sealed class DurabilityTests
         await server.KillHardAsync();
         await server.StartAgainAsync();
 
-        using var admin = server.Client(DemoTokens.Admin);
+        using var admin = server.Connect(DemoTokens.Admin);
         var stored = await ListAllAsync(admin);
         var durable = stored.Where(j => j.Spec.Name.StartsWith("durable-", StringComparison.Ordinal)).ToList();
         Assert.Equal(Jobs, acknowledged.Count);
@@ -55,13 +54,13 @@ public sealed class DurabilityTests
         Assert.True(finished == Jobs, $"{finished} of {Jobs} jobs finished after the restart\n{server.Output}");
     }
 
-    private static async Task<List<Job>> ListAllAsync(GrpcClient client)
+    private static async Task<List<Job>> ListAllAsync(ServerConnection client)
     {
         var all = new List<Job>();
         var token = "";
         do
         {
-            var page = await client.UnaryAsync(JobServiceMethods.ListJobs, new ListJobsRequest { PageSize = 100, PageToken = token }, ListJobsResponse.Parser);
+            var page = await client.Jobs.ListJobsAsync(new ListJobsRequest { PageSize = 100, PageToken = token });
             all.AddRange(page.Jobs);
             token = page.NextPageToken;
         }

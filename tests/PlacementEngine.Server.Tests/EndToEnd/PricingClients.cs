@@ -1,11 +1,12 @@
 using System.Text.Json;
-using PlacementEngine.Contracts.Grpc;
+using Google.Protobuf;
+using Grpc.Core;
 using PlacementEngine.Contracts.V1;
 using PlacementEngine.Server.Tests.FleetFiles;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
 
-/// <summary>placectl and the gRPC client as the pricing end-to-end tests use them against one real server.</summary>
+/// <summary>placectl and the generated gRPC client as the pricing end-to-end tests use them against one real server.</summary>
 internal static class PricingClients
 {
     /// <summary>The example cost ConfigMap of the shared data, beside the shared price catalogs.</summary>
@@ -16,7 +17,7 @@ internal static class PricingClients
     public static Task<ProgramResult> PlacectlAsync(ServerProcess server, string token, params string[] args) =>
         ExternalProgram.RunAsync(
             "dotnet",
-            new[] { Path.Combine(AppContext.BaseDirectory, "placectl.dll") }.Concat(args),
+            new[] { RepoPaths.Placectl }.Concat(args),
             TimeSpan.FromSeconds(60),
             env: new Dictionary<string, string>
             {
@@ -39,27 +40,75 @@ internal static class PricingClients
         return document.RootElement.Clone();
     }
 
-    public static async Task<long> ActiveVersionAsync(GrpcClient admin) =>
-        (await admin.UnaryAsync(PricingServiceMethods.ListPriceBooks, new ListPriceBooksRequest(), ListPriceBooksResponse.Parser))
-            .Books.Single(b => b.Active).Version;
+    /// <summary>Small enough that a test file travels in several chunks, as the server must reassemble them.</summary>
+    public const int ChunkBytes = 64 * 1024;
 
-    /// <summary>Uploads and commits a file in one chunk, as a script would; the rejection, if any, is thrown.</summary>
-    public static async Task<ImportOutcome?> ImportAsync(GrpcClient admin, byte[] content, string fileName, string format = "", bool noActivate = false)
+    public static async Task<long> ActiveVersionAsync(ServerConnection admin) =>
+        (await admin.Pricing.ListPriceBooksAsync(new ListPriceBooksRequest())).Books.Single(b => b.Active).Version;
+
+    /// <summary>
+    /// One ImportPrices call, as a script would make it: the header, the file in chunks, then the half-close. A rejected
+    /// file is thrown as <see cref="PriceFileRejectedException"/> with the status the call ended with; any other failure
+    /// as the <see cref="RpcException"/>.
+    /// </summary>
+    public static async Task<ImportOutcome> ImportAsync(ServerConnection admin, byte[] content, string fileName, string format = "", bool noActivate = false)
     {
-        var begin = await admin.UnaryAsync(PricingServiceMethods.BeginImport, new BeginImportRequest { TotalBytes = content.Length, FileName = fileName }, BeginImportResponse.Parser);
-        if (content.Length > 0)
+        using var call = admin.Pricing.ImportPrices(deadline: ServerConnection.In(TimeSpan.FromSeconds(60)));
+        var sending = SendAsync(call.RequestStream, new ImportPricesHeader
         {
-            await admin.UnaryAsync(
-                PricingServiceMethods.UploadImportChunk,
-                new UploadImportChunkRequest { UploadId = begin.UploadId, Data = Google.Protobuf.ByteString.CopyFrom(content) },
-                UploadImportChunkResponse.Parser);
-        }
+            FileName = fileName,
+            TotalBytes = content.Length,
+            Format = format,
+            NoActivate = noActivate,
+        }, content);
         ImportOutcome? outcome = null;
-        await foreach (var step in admin.ServerStreamingAsync(
-            PricingServiceMethods.CommitImport, new CommitImportRequest { UploadId = begin.UploadId, Format = format, NoActivate = noActivate }, CommitImportEvent.Parser, TimeSpan.FromSeconds(60)))
+        ImportRejection? rejection = null;
+        try
         {
-            outcome = step.Outcome ?? outcome;
+            await foreach (var step in call.ResponseStream.ReadAllAsync())
+            {
+                outcome = step.Outcome ?? outcome;
+                rejection = step.Rejected ?? rejection;
+            }
         }
-        return outcome;
+        catch (RpcException e) when (rejection is not null)
+        {
+            throw new PriceFileRejectedException(rejection, e.StatusCode);
+        }
+        finally
+        {
+            await sending;
+        }
+        if (rejection is not null)
+        {
+            throw new PriceFileRejectedException(rejection, StatusCode.OK);
+        }
+        return outcome ?? throw new InvalidOperationException($"ImportPrices of {fileName} ended without an outcome");
     }
+
+    private static async Task SendAsync(IClientStreamWriter<ImportPricesRequest> requests, ImportPricesHeader header, byte[] content)
+    {
+        try
+        {
+            await requests.WriteAsync(new ImportPricesRequest { Header = header });
+            for (var offset = 0; offset < content.Length; offset += ChunkBytes)
+            {
+                await requests.WriteAsync(new ImportPricesRequest { Chunk = ByteString.CopyFrom(content, offset, Math.Min(ChunkBytes, content.Length - offset)) });
+            }
+            await requests.CompleteAsync();
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException or OperationCanceledException)
+        {
+            // The server ended the call before taking the whole file; its status is what the events' reader sees.
+        }
+    }
+}
+
+/// <summary>ImportPrices ended with a `rejected` event; <see cref="Status"/> is how the call then ended (INVALID_ARGUMENT when right).</summary>
+internal sealed class PriceFileRejectedException(ImportRejection rejection, StatusCode status)
+    : Exception($"rejected ({status}): {string.Join(" | ", rejection.Problems.Select(p => $"line {p.Line}: {p.Message}"))}")
+{
+    public ImportRejection Rejection => rejection;
+
+    public StatusCode Status => status;
 }

@@ -1,4 +1,4 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Contracts.V1;
 using static PlacementEngine.Server.Tests.EndToEnd.PricingClients;
 
@@ -37,7 +37,7 @@ public sealed class PricingEndToEndTests(PricingServerFixture fixture)
     [Fact]
     public async Task OverrideDiffAndRollback_ThroughPlacectl_EveryVersionKept()
     {
-        using var admin = Server.Client(DemoTokens.Admin);
+        using var admin = Server.Connect(DemoTokens.Admin);
         var before = await ActiveVersionAsync(admin);
 
         await AdminAsync(Server, "pricing", "override", "set", "--id", "e2e-a2-discount", "--cloud", "gcp", "--family", "a2-highgpu", "--percent", "-10", "--comment", "e2e");
@@ -64,15 +64,14 @@ public sealed class PricingEndToEndTests(PricingServerFixture fixture)
     [Fact]
     public async Task SubmitterToken_PermissionDeniedThroughPlacectlAndTheApi()
     {
-        using var submitter = Server.Client(DemoTokens.MlResearch);
+        using var submitter = Server.Connect(DemoTokens.MlResearch);
 
         var books = await PlacectlAsync(Server, DemoTokens.MlResearch, "pricing", "books", "list");
         var set = await PlacectlAsync(Server, DemoTokens.MlResearch, "pricing", "override", "set", "--id", "cheap", "--percent", "-90");
-        var begin = await Assert.ThrowsAsync<RpcException>(() =>
-            submitter.UnaryAsync(PricingServiceMethods.BeginImport, new BeginImportRequest { TotalBytes = 10 }, BeginImportResponse.Parser));
+        var import = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submitter, "# placement-prices v1\n"u8.ToArray(), "prices.csv"));
 
         Assert.Equal((17, 17), (books.ExitCode, set.ExitCode));
         Assert.StartsWith("error: PERMISSION_DENIED: ", books.StdErr, StringComparison.Ordinal);
-        Assert.Equal(StatusCode.PermissionDenied, begin.Status);
+        Assert.Equal(StatusCode.PermissionDenied, import.StatusCode);
     }
 }

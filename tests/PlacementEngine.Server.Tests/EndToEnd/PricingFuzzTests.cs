@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
-using Grpc.Health.V1;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Contracts.V1;
 using PlacementEngine.Server.Tests.FleetFiles;
 using Xunit.Abstractions;
@@ -13,7 +11,7 @@ namespace PlacementEngine.Server.Tests.EndToEnd;
 /// changes the price books, and the server keeps serving.
 /// </summary>
 [Collection(PricingServerCollection.Name)]
-public sealed partial class PricingFuzzTests(PricingServerFixture fixture, ITestOutputHelper output)
+public sealed class PricingFuzzTests(PricingServerFixture fixture, ITestOutputHelper output)
 {
     private const int Seed = 20_261_121;
     private const int Files = 300;
@@ -22,7 +20,7 @@ public sealed partial class PricingFuzzTests(PricingServerFixture fixture, ITest
     [Fact]
     public async Task ImportMalformedFiles_EachRejectedNamingALine_BooksUnchangedAndServerHealthy()
     {
-        using var admin = fixture.Server.Client(DemoTokens.Admin);
+        using var admin = fixture.Server.Connect(DemoTokens.Admin);
         var (placementV1, skyPilot, configMap) = (PlacementV1Sample(), SkyPilotSample(), ConfigMapExample());
         // The files unbroken are accepted (stored without activating them), so what rejects a mutant is its mutation.
         foreach (var (lines, name) in new[] { (placementV1, "prices.csv"), (skyPilot, "anycloud_catalog_gcp_vms.csv"), (configMap, "pricing-configmap.yaml") })
@@ -30,7 +28,7 @@ public sealed partial class PricingFuzzTests(PricingServerFixture fixture, ITest
             var outcome = await ImportAsync(admin, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), name, noActivate: true);
             Assert.True(outcome is { Prices: > 0, Book.Active: false }, $"{name}: {outcome}");
         }
-        var booksBefore = await admin.UnaryAsync(PricingServiceMethods.ListPriceBooks, new ListPriceBooksRequest(), ListPriceBooksResponse.Parser);
+        var booksBefore = await admin.Pricing.ListPriceBooksAsync(new ListPriceBooksRequest());
         var files = new PriceFileMutator(Seed).Generate(Files, placementV1, skyPilot, configMap).ToList();
         var failures = new List<string>();
 
@@ -41,14 +39,17 @@ public sealed partial class PricingFuzzTests(PricingServerFixture fixture, ITest
                 await ImportAsync(admin, file.Content, file.FileName, file.Format);
                 failures.Add($"{file}: accepted");
             }
-            catch (RpcException e) when (e.Status == StatusCode.InvalidArgument && NamesTheBrokenLine(file, e.Detail))
+            catch (PriceFileRejectedException e) when (e.Status == StatusCode.InvalidArgument && NamesTheBrokenLine(file, e.Rejection))
             {
-                // Rejected as it must be.
+                // Rejected as it must be: the problems with their lines, then INVALID_ARGUMENT.
+            }
+            catch (PriceFileRejectedException e)
+            {
+                failures.Add($"{file}, expected {Expected(file)}: {e.Message.ReplaceLineEndings(" | ")}");
             }
             catch (RpcException e)
             {
-                var expected = file.Lines.Count == 0 ? "any line" : $"line {string.Join(" or ", file.Lines)}";
-                failures.Add($"{file}, expected {expected}: {e.Status}: {e.Detail.ReplaceLineEndings(" | ")}");
+                failures.Add($"{file}, expected {Expected(file)}, got no rejection but {e.StatusCode}: {e.Status.Detail.ReplaceLineEndings(" | ")}");
             }
         }
 
@@ -57,21 +58,19 @@ public sealed partial class PricingFuzzTests(PricingServerFixture fixture, ITest
             output.WriteLine($"{kind.Count(),4}  {kind.Key}");
         }
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(30)));
-        var booksAfter = await admin.UnaryAsync(PricingServiceMethods.ListPriceBooks, new ListPriceBooksRequest(), ListPriceBooksResponse.Parser);
+        var booksAfter = await admin.Pricing.ListPriceBooksAsync(new ListPriceBooksRequest());
         Assert.Equal(booksBefore, booksAfter);
-        var health = await admin.UnaryAsync(HealthMethods.Check, new HealthCheckRequest(), HealthCheckResponse.Parser);
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.True(await fixture.Server.IsServingAsync(), "the server stopped serving");
     }
 
-    /// <summary>The message lists a problem on the broken line when it is known, or on some line (0: the whole file) otherwise.</summary>
-    private static bool NamesTheBrokenLine(MalformedFile file, string message)
+    /// <summary>The rejection lists a problem on the broken line when it is known, or on some line (0: the whole file) otherwise.</summary>
+    private static bool NamesTheBrokenLine(MalformedFile file, ImportRejection rejection)
     {
-        var named = ProblemLine().Matches(message).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var named = rejection.Problems.Select(p => (int)p.Line).ToList();
         return named.Count > 0 && (file.Lines.Count == 0 || named.Intersect(file.Lines).Any());
     }
 
-    [GeneratedRegex(@"(?:^|\n)line (\d+)")]
-    private static partial Regex ProblemLine();
+    private static string Expected(MalformedFile file) => file.Lines.Count == 0 ? "any line" : $"line {string.Join(" or ", file.Lines)}";
 
     /// <summary>Rows of the shipped catalog itself, so every key is in the active book and a 100-fold rise is one.</summary>
     private static string[] PlacementV1Sample()

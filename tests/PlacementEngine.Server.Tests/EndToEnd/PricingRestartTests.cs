@@ -1,4 +1,3 @@
-using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
@@ -10,19 +9,19 @@ public sealed class PricingRestartTests
     public async Task Restart_StoreHasPriceBooks_KeepsEveryVersionAndTheActiveOneWithoutSeedingAgain()
     {
         await using var server = await ServerProcess.StartAsync();
-        using (var admin = server.Client(DemoTokens.Admin))
+        using (var admin = server.Connect(DemoTokens.Admin))
         {
-            await admin.UnaryAsync(PricingServiceMethods.SetOverride, new SetOverrideRequest
+            await admin.Pricing.SetOverrideAsync(new SetOverrideRequest
             {
                 Override = new PriceOverride { Id = "restart-probe", Selector = new OverrideSelector { Cloud = "aws" }, Percent = "-5" },
-            }, PriceBookVersion.Parser);
+            });
         }
 
         await server.KillHardAsync();
         await server.StartAgainAsync();
 
-        using var again = server.Client(DemoTokens.Admin);
-        var books = await again.UnaryAsync(PricingServiceMethods.ListPriceBooks, new ListPriceBooksRequest(), ListPriceBooksResponse.Parser);
+        using var again = server.Connect(DemoTokens.Admin);
+        var books = await again.Pricing.ListPriceBooksAsync(new ListPriceBooksRequest());
         Assert.Equal([(2L, true, "override set restart-probe"), (1L, false, "shipped catalog")], books.Books.Select(b => (b.Version, b.Active, b.Source)));
     }
 

@@ -1,4 +1,3 @@
-using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Contracts.V1;
 using static PlacementEngine.Server.Tests.EndToEnd.PricingClients;
 
@@ -16,9 +15,8 @@ public sealed class PricingSchedulingTests(PricingServerFixture fixture)
     [Fact]
     public async Task PriceChanges_IdenticalJobMovesAwayAndPriceCappedJobGetsPlaced()
     {
-        using var submitter = Server.Client(DemoTokens.MlResearch);
-        using var admin = Server.Client(DemoTokens.Admin);
-
+        using var submitter = Server.Connect(DemoTokens.MlResearch);
+        
         // The cheapest pool for a small CPU job under the current prices.
         var first = await WaitForPlacementAsync(submitter, await SubmitAsync(submitter, "e2e-price-1", maxHourlyPrice: ""));
         var pool = first.Placement;
@@ -26,7 +24,7 @@ public sealed class PricingSchedulingTests(PricingServerFixture fixture)
         // Make exactly that pool's price absurd: an identical job must go elsewhere.
         await SetPoolPriceAsync(pool, "1000");
         var second = await WaitForPlacementAsync(submitter, await SubmitAsync(submitter, "e2e-price-2", maxHourlyPrice: ""));
-        var explained = await submitter.UnaryAsync(JobServiceMethods.ExplainJob, new ExplainJobRequest { Id = second.Id }, Explanation.Parser);
+        var explained = await submitter.Jobs.ExplainJobAsync(new ExplainJobRequest { Id = second.Id });
 
         Assert.NotEqual(pool.Pool, second.Placement.Pool);
         Assert.Equal("1000", explained.Candidates.Single(c => c.Pool == pool.Pool).Cost.HourlyPrice);
@@ -53,17 +51,17 @@ public sealed class PricingSchedulingTests(PricingServerFixture fixture)
         };
         await AdminAsync(Server, "pricing", "override", "set", "--id", OverrideId, "--cloud", pool.Cloud, "--region", pool.Region,
             "--instance", pool.InstanceType, "--capacity-type", capacity, "--price", price);
-        using var client = Server.Client(DemoTokens.Admin);
+        using var client = Server.Connect(DemoTokens.Admin);
         await WaitUntilAsync(async () =>
         {
-            var pools = await client.UnaryAsync(FleetServiceMethods.ListPools, new ListPoolsRequest { Cluster = pool.Cluster }, ListPoolsResponse.Parser);
+            var pools = await client.Fleet.ListPoolsAsync(new ListPoolsRequest { Cluster = pool.Cluster });
             return pools.Pools.Single(p => p.Name == pool.Pool).HourlyPrice == price;
         }, $"pool {pool.Pool} priced at {price}");
     }
 
-    private static async Task<string> SubmitAsync(GrpcClient client, string name, string maxHourlyPrice)
+    private static async Task<string> SubmitAsync(ServerConnection client, string name, string maxHourlyPrice)
     {
-        var response = await client.UnaryAsync(JobServiceMethods.SubmitJob, new SubmitJobRequest
+        var response = await client.Jobs.SubmitJobAsync(new SubmitJobRequest
         {
             IdempotencyKey = $"{name}-{Guid.NewGuid():N}",
             Spec = new JobSpec
@@ -75,27 +73,27 @@ public sealed class PricingSchedulingTests(PricingServerFixture fixture)
                 EstimatedRuntimeSeconds = 3600,
                 MaxHourlyPrice = maxHourlyPrice,
             },
-        }, SubmitJobResponse.Parser);
+        });
         return response.Job.Id;
     }
 
-    private static async Task<Job> WaitForPlacementAsync(GrpcClient client, string id)
+    private static async Task<Job> WaitForPlacementAsync(ServerConnection client, string id)
     {
         Job? job = null;
         await WaitUntilAsync(async () =>
         {
-            job = await client.UnaryAsync(JobServiceMethods.GetJob, new GetJobRequest { Id = id }, Job.Parser);
+            job = await client.Jobs.GetJobAsync(new GetJobRequest { Id = id });
             return job.Placement is { Pool.Length: > 0 };
         }, $"job {id} placed");
         return job!;
     }
 
-    private static async Task<Job> WaitForStateAsync(GrpcClient client, string id, JobState state)
+    private static async Task<Job> WaitForStateAsync(ServerConnection client, string id, JobState state)
     {
         Job? job = null;
         await WaitUntilAsync(async () =>
         {
-            job = await client.UnaryAsync(JobServiceMethods.GetJob, new GetJobRequest { Id = id }, Job.Parser);
+            job = await client.Jobs.GetJobAsync(new GetJobRequest { Id = id });
             return job.State == state;
         }, $"job {id} {state}");
         return job!;

@@ -1,4 +1,3 @@
-using PlacementEngine.Contracts.Grpc;
 using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
@@ -16,8 +15,8 @@ public sealed class PricingServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await ServerProcess.StartAsync();
-        using var admin = Server.Client(DemoTokens.Admin);
-        BooksAtStart = await admin.UnaryAsync(PricingServiceMethods.ListPriceBooks, new ListPriceBooksRequest(), ListPriceBooksResponse.Parser);
+        using var admin = Server.Connect(DemoTokens.Admin);
+        BooksAtStart = await admin.Pricing.ListPriceBooksAsync(new ListPriceBooksRequest());
     }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();

@@ -15,6 +15,20 @@ internal static class RepoPaths
 
     public static string Protos => Path.Combine(Root, "src", "PlacementEngine.Contracts", "Protos");
 
+    /// <summary>
+    /// placectl in its own build output (same configuration and framework as this test), beside its own dependencies:
+    /// the copy in the test's folder would find some of them missing, resolved there from the ASP.NET Core framework
+    /// the server runs on and placectl does not.
+    /// </summary>
+    public static string Placectl { get; } = FindPlacectl();
+
+    private static string FindPlacectl()
+    {
+        var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        var path = Path.Combine(Root, "src", "PlacementEngine.Cli", "bin", framework.Parent!.Name, framework.Name, "placectl.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"placectl is not built at {path}: build the solution first");
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

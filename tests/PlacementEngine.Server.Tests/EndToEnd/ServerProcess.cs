@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Grpc.Health.V1;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
+using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
 
@@ -12,9 +12,10 @@ namespace PlacementEngine.Server.Tests.EndToEnd;
 /// The real placement-server, started as its own process on loopback ports with its own database file,
 /// stopped (by its PID) when disposed. Restartable on the same database to test durability.
 /// </summary>
-internal sealed class ServerProcess : IAsyncDisposable
+internal sealed partial class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly StringBuilder _output = new();
     private Process? _process;
 
@@ -69,16 +70,31 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    public GrpcClient Client(string? token)
+    /// <summary>The generated clients over Grpc.Net.Client, sending <paramref name="token"/>; over TLS trusting exactly the server's certificate.</summary>
+    public ServerConnection Connect(string? token) => new(Address, token, ServerCertificate);
+
+    /// <summary>
+    /// Whether the server answers: its metrics port's /healthz, and a gRPC call that needs the token store and the
+    /// fleet (ListClusters with a demo token).
+    /// </summary>
+    public async Task<bool> IsServingAsync()
     {
-        if (ServerCertificate is not { } trusted)
+        try
         {
-            return new GrpcClient(Address, token);
+            using var healthz = await Http.GetAsync(new Uri($"http://127.0.0.1:{MetricsPort}/healthz"));
+            if (!healthz.IsSuccessStatusCode)
+            {
+                return false;
+            }
+            using var connection = Connect(DemoTokens.Vision);
+            var clusters = await connection.Fleet.ListClustersAsync(new ListClustersRequest(), deadline: ServerConnection.In(TimeSpan.FromSeconds(2)));
+            return clusters.Clusters.Count > 0;
         }
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-            certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString();
-        return new GrpcClient(Address, token, handler);
+        catch (Exception ex) when (ex is RpcException or HttpRequestException or TaskCanceledException)
+        {
+            // Not listening yet.
+            return false;
+        }
     }
 
     /// <summary>(Re)starts the process on the same database, on fresh ports.</summary>
@@ -146,7 +162,6 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private async Task WaitUntilServingAsync()
     {
-        using var client = Client(null);
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {
@@ -156,17 +171,9 @@ internal sealed class ServerProcess : IAsyncDisposable
                 await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"placement-server exited with {_process.ExitCode}:\n{Output}");
             }
-            try
+            if (await IsServingAsync())
             {
-                var health = await client.UnaryAsync(HealthMethods.Check, new HealthCheckRequest(), HealthCheckResponse.Parser, TimeSpan.FromSeconds(2));
-                if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is RpcException or HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
+                return;
             }
             if (DateTime.UtcNow > deadline)
             {

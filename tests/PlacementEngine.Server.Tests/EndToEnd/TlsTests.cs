@@ -1,8 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Grpc.Health.V1;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
@@ -15,14 +14,15 @@ public sealed class TlsTests
         using var certificate = SelfSigned();
         await using var server = await ServerProcess.StartAsync(certificate);
 
-        using var client = server.Client(DemoTokens.Vision);
-        var health = await client.UnaryAsync(HealthMethods.Check, new HealthCheckRequest(), HealthCheckResponse.Parser);
-        var clusters = await client.UnaryAsync(FleetServiceMethods.ListClusters, new ListClustersRequest(), ListClustersResponse.Parser);
+        using var client = server.Connect(DemoTokens.Vision);
+        var clusters = await client.Fleet.ListClustersAsync(new ListClustersRequest());
 
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.Equal(Uri.UriSchemeHttps, server.Address.Scheme);
+        Assert.True(await server.IsServingAsync());
         Assert.NotEmpty(clusters.Clusters);
-        using var plaintext = new GrpcClient(new Uri($"http://127.0.0.1:{server.GrpcPort}"), DemoTokens.Vision);
-        await Assert.ThrowsAsync<RpcException>(() => plaintext.UnaryAsync(HealthMethods.Check, new HealthCheckRequest(), HealthCheckResponse.Parser, TimeSpan.FromSeconds(5)));
+        using var plaintext = new ServerConnection(new Uri($"http://127.0.0.1:{server.GrpcPort}"), DemoTokens.Vision);
+        await Assert.ThrowsAsync<RpcException>(async () =>
+            await plaintext.Fleet.ListClustersAsync(new ListClustersRequest(), deadline: ServerConnection.In(TimeSpan.FromSeconds(5))));
     }
 
     private static X509Certificate2 SelfSigned()

@@ -69,7 +69,7 @@ public sealed class WalkthroughTests(SharedServerFixture fixture)
     {
         var result = await ExternalProgram.RunAsync(
             "dotnet",
-            new[] { Path.Combine(AppContext.BaseDirectory, "placectl.dll") }.Concat(args),
+            new[] { RepoPaths.Placectl }.Concat(args),
             TimeSpan.FromSeconds(60),
             env: new Dictionary<string, string>
             {
