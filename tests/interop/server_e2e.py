@@ -154,8 +154,8 @@ class ServerInterop(unittest.TestCase):
         self.assertTrue(all(e.WhichOneof("event") == "progress" for e in events[:-1]), events)
         outcome = events[-1].outcome
         self.assertEqual("placement-v1", outcome.format)
-        self.assertEqual(len(rows) - 2, outcome.rows_read)
-        self.assertGreater(outcome.prices, 0)
+        self.assertGreaterEqual(outcome.rows_read, len(rows) - 2)
+        self.assertGreaterEqual(outcome.prices, len(rows) - 2)
         self.assertEqual(max(b.version for b in before) + 1, outcome.book.version)
         self.assertTrue(outcome.book.active)
         after = self.books()
