@@ -9,7 +9,7 @@ public sealed partial class PlacementMetrics
     private readonly ScrapeTimeFamilies _scrapeTime;
 
     // Concurrent scrapes run the hook concurrently: each reads on its own, then writes its whole read under this
-    // gate, so a scrape never exposes one family half from one read and half from another.
+    // gate, so one read's removals never interleave with another read's sets.
     private readonly Lock _applyGate = new();
 
     // prometheus-net 8.2.1 logs and swallows whatever a before-collect callback throws (ScrapeFailedException too,
