@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PlacementEngine.Metrics.Prometheus;
 
 namespace PlacementEngine.Metrics;
 
@@ -30,9 +29,9 @@ internal sealed class PendingReasons
         }
     }
 
-    public IReadOnlyList<MetricSample> Samples()
+    public IReadOnlyList<ScrapeSample> Samples()
     {
         var current = Volatile.Read(ref _current);
-        return [.. current.Select(pending => new MetricSample([pending.Key], pending.Value))];
+        return [.. current.Select(pending => new ScrapeSample([pending.Key], pending.Value))];
     }
 }

@@ -1,13 +1,16 @@
-using PlacementEngine.Metrics.Prometheus;
+using System.Text;
+using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
+using Prometheus;
+using PrometheusMetrics = Prometheus.Metrics;
 
 namespace PlacementEngine.Metrics;
 
 /// <summary>
-/// The scheduler's metrics. Events the scheduler reports (<see cref="ISchedulerTelemetry"/>) are kept in memory;
-/// state that lives in the store or the sources is read at scrape time, so every replica reports the same truth
-/// and nothing is lost across restarts. Serve <see cref="WriteAsync"/> at GET /metrics with
-/// <see cref="ExpositionFormat.ContentType"/>.
+/// The scheduler's metrics, on prometheus-net. Events the scheduler reports (<see cref="ISchedulerTelemetry"/>) are
+/// kept in memory; state that lives in the store or the sources is read at scrape time, through the registry's
+/// before-collect hook, so every replica reports the same truth and nothing is lost across restarts. Each instance
+/// has its own <see cref="Registry"/>: two hosts (or two tests) in one process never share a series.
 /// </summary>
 public sealed partial class PlacementMetrics : ISchedulerTelemetry
 {
@@ -30,34 +33,46 @@ public sealed partial class PlacementMetrics : ISchedulerTelemetry
         _prices = prices ?? throw new ArgumentNullException(nameof(prices));
         _budgets = budgets ?? throw new ArgumentNullException(nameof(budgets));
 
-        _solveDuration = Registry.AddHistogram(
-            PlacementMetricNames.SolveDuration, "Time one solver took to produce a placement plan.", PlacementBuckets.Operation, "solver");
-        _cycleDuration = Registry.AddHistogram(
-            PlacementMetricNames.CycleDuration, "Time one scheduling cycle took, from snapshot to commit.", PlacementBuckets.Operation);
-        _submitToPlace = Registry.AddHistogram(
-            PlacementMetricNames.SubmitToPlace, "Time from a job's submission to its placement.", PlacementBuckets.SubmitToPlace);
-        _preemptions = Registry.AddCounter(
+        Registry = PrometheusMetrics.NewCustomRegistry();
+        var factory = PrometheusMetrics.WithCustomRegistry(Registry);
+        _solveDuration = factory.CreateHistogram(
+            PlacementMetricNames.SolveDuration, "Time one solver took to produce a placement plan.", ["solver"],
+            new HistogramConfiguration { Buckets = [.. PlacementBuckets.Operation] });
+        _cycleDuration = factory.CreateHistogram(
+            PlacementMetricNames.CycleDuration, "Time one scheduling cycle took, from snapshot to commit.", [],
+            new HistogramConfiguration { Buckets = [.. PlacementBuckets.Operation] });
+        _submitToPlace = factory.CreateHistogram(
+            PlacementMetricNames.SubmitToPlace, "Time from a job's submission to its placement.", [],
+            new HistogramConfiguration { Buckets = [.. PlacementBuckets.SubmitToPlace] });
+        _preemptions = factory.CreateCounter(
             PlacementMetricNames.Preemptions, "Attempts ended because the cloud reclaimed their spot capacity.", "cluster", "pool");
-        _failovers = Registry.AddCounter(
+        _failovers = factory.CreateCounter(
             PlacementMetricNames.Failovers, "Times a cluster's jobs were moved elsewhere because the cluster failed.", "cluster");
-        _dispatchErrors = Registry.AddCounter(
+        _dispatchErrors = factory.CreateCounter(
             PlacementMetricNames.DispatchErrors, "Dispatches a cluster refused or failed, by error code.", "cluster", "code");
-        AddScrapeTimeFamilies();
+        _scrapeTime = new ScrapeTimeFamilies(factory);
+        Registry.AddBeforeCollectCallback(RefreshAsync);
     }
 
-    /// <summary>The registry behind /metrics; the host may add its own families to it.</summary>
-    public MetricRegistry Registry { get; } = new();
+    /// <summary>Content type of the text format version 0.0.4, which every Prometheus server accepts.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public async Task WriteAsync(TextWriter writer, CancellationToken cancellationToken)
-    {
-        InitializeFleetSeries();
-        await Registry.WriteAsync(writer, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The registry behind /metrics; the host may add its own collectors to it.</summary>
+    public CollectorRegistry Registry { get; }
 
-    public Task<string> ScrapeAsync(CancellationToken cancellationToken)
+    /// <summary>What /metrics serves (<see cref="ContentType"/>): every family, scrape-time ones read just now.</summary>
+    /// <exception cref="ScrapeFailedException">The store could not be read; the message says why.</exception>
+    public async Task<string> ScrapeAsync(CancellationToken cancellationToken)
     {
-        InitializeFleetSeries();
-        return Registry.ScrapeAsync(cancellationToken);
+        var scrape = new ScrapeOutcome();
+        CurrentScrape.Value = scrape;
+        using var output = new MemoryStream();
+        await Registry.CollectAndExportAsTextAsync(output, ExpositionFormat.PrometheusText, cancellationToken).ConfigureAwait(false);
+        if (scrape.Failure is { } failure)
+        {
+            throw new ScrapeFailedException($"placement metrics: the job store could not be read: {failure.Message}", failure);
+        }
+        return Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
     }
 
     public void SolveCompleted(string solver, TimeSpan duration) =>
@@ -87,9 +102,8 @@ public sealed partial class PlacementMetrics : ISchedulerTelemetry
     /// Puts a zero series in place for every cluster and pool, so the first failover or preemption shows up
     /// in <c>increase()</c> instead of being the series' first sample.
     /// </summary>
-    private void InitializeFleetSeries()
+    private void InitializeFleetSeries(Fleet fleet)
     {
-        var fleet = _fleet.Current;
         foreach (var cluster in fleet.Clusters)
         {
             _failovers.WithLabels(cluster.Name);

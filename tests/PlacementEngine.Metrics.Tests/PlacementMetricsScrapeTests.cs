@@ -1,6 +1,8 @@
 using PlacementEngine.Core;
 using PlacementEngine.Metrics.Tests.Support;
 using PlacementEngine.Scheduling;
+using PlacementEngine.TestKit;
+using Prometheus;
 
 namespace PlacementEngine.Metrics.Tests;
 
@@ -33,7 +35,7 @@ public sealed class PlacementMetricsScrapeTests
     }
 
     [Fact]
-    public async Task ScrapeAsync_SpendRows_UseWireNamesExactDollarsAndSumRowsOfOnePlace()
+    public async Task ScrapeAsync_SpendRows_UseWireNamesAndSumRowsOfOnePlaceInExactDollars()
     {
         _scenario.Store.Spend.AddRange(
         [
@@ -47,7 +49,7 @@ public sealed class PlacementMetricsScrapeTests
         Assert.Equal(
             [
                 "placement_spend_dollars_total{team=\"ml\",cloud=\"aws\",region=\"us-east-1\",cluster=\"aws-use1\",capacity_type=\"on-demand\"} 12.3",
-                "placement_spend_dollars_total{team=\"ml\",cloud=\"gcp\",region=\"europe-west4\",cluster=\"gcp-euw4\",capacity_type=\"spot\"} 0.000001",
+                "placement_spend_dollars_total{team=\"ml\",cloud=\"gcp\",region=\"europe-west4\",cluster=\"gcp-euw4\",capacity_type=\"spot\"} 1e-06",
             ],
             Exposition.SamplesOf(text, "placement_spend_dollars_total"));
     }
@@ -106,11 +108,63 @@ public sealed class PlacementMetricsScrapeTests
     }
 
     [Fact]
-    public async Task ScrapeAsync_StoreUnreachable_FailsTheScrape()
+    public async Task ScrapeAsync_StoreUnreachable_FailsTheScrapeNamingTheCause()
     {
         var sut = _scenario.CreateSut();
         _scenario.Store.Failure = new IOException("database is down");
 
-        await Assert.ThrowsAsync<IOException>(() => sut.ScrapeAsync(CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<ScrapeFailedException>(() => sut.ScrapeAsync(CancellationToken.None));
+
+        Assert.Contains("database is down", failure.Message, StringComparison.Ordinal);
+        Assert.IsType<IOException>(failure.InnerException);
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_TeamLosesItsBudget_ItsSeriesIsGoneFromTheNextScrape()
+    {
+        _scenario.Budgets.Values["ml"] = Money.Of(1000m);
+        _scenario.Budgets.Values["research"] = Money.Of(50m);
+        var sut = _scenario.CreateSut();
+        await sut.ScrapeAsync(CancellationToken.None);
+        _scenario.Budgets.Values.Remove("research");
+
+        var text = await sut.ScrapeAsync(CancellationToken.None);
+
+        Assert.Equal(["placement_budget_remaining_dollars{team=\"ml\"} 1000"], Exposition.SamplesOf(text, "placement_budget_remaining_dollars"));
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_PoolLeavesTheFleet_ItsNodeSeriesAreGone()
+    {
+        var sut = _scenario.CreateSut();
+        await sut.ScrapeAsync(CancellationToken.None);
+        _scenario.Fleet.Current = Fleets.Make()
+            .Cluster("aws-use1", "aws:us-east-1")
+            .Pool("p4d.24xlarge", "A100", 8, CapacityType.Spot, 9.83m, 10)
+            .Fleet();
+
+        var text = await sut.ScrapeAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [
+                $"placement_pool_nodes{{cluster=\"aws-use1\",pool=\"{FleetScenario.AwsSpot}\",state=\"free\"}} 10",
+                $"placement_pool_nodes{{cluster=\"aws-use1\",pool=\"{FleetScenario.AwsSpot}\",state=\"used\"}} 0",
+            ],
+            Exposition.SamplesOf(text, "placement_pool_nodes"));
+    }
+
+    [Fact]
+    public async Task ScrapeAsync_SpendGrowsBetweenScrapes_TheCounterFollowsTheStoreTotal()
+    {
+        var sut = _scenario.CreateSut();
+        _scenario.Store.Spend.Add(new SpendRow("ml", Cloud.Aws, "us-east-1", "aws-use1", CapacityType.Spot, Money.Of(4m)));
+        await sut.ScrapeAsync(CancellationToken.None);
+        _scenario.Store.Spend.Add(new SpendRow("ml", Cloud.Aws, "us-east-1", "aws-use1", CapacityType.Spot, Money.Of(1.5m)));
+
+        var text = await sut.ScrapeAsync(CancellationToken.None);
+
+        Assert.Equal(
+            "5.5",
+            Exposition.ValueOf(text, "placement_spend_dollars_total{team=\"ml\",cloud=\"aws\",region=\"us-east-1\",cluster=\"aws-use1\",capacity_type=\"spot\"}"));
     }
 }

@@ -22,7 +22,6 @@ public sealed class PlacementMetricsTelemetryTests
 
         var text = await sut.ScrapeAsync(CancellationToken.None);
 
-        var types = Exposition.Lines(text).Where(line => line.StartsWith("# TYPE ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(
             [
                 "# TYPE placement_budget_remaining_dollars gauge",
@@ -38,15 +37,15 @@ public sealed class PlacementMetricsTelemetryTests
                 "# TYPE placement_spend_dollars_total counter",
                 "# TYPE placement_submit_to_place_seconds histogram",
             ],
-            types);
+            Exposition.Types(text));
     }
 
     [Fact]
-    public async Task ScrapeAsync_BeforeAnyCycle_OmitsPendingJobs()
+    public async Task ScrapeAsync_BeforeAnyCycle_HasNoPendingJobsSeries()
     {
         var text = await _scenario.CreateSut().ScrapeAsync(CancellationToken.None);
 
-        Assert.False(Exposition.HasFamily(text, "placement_pending_jobs"));
+        Assert.Empty(Exposition.SamplesOf(text, "placement_pending_jobs"));
     }
 
     [Fact]
@@ -135,5 +134,19 @@ public sealed class PlacementMetricsTelemetryTests
             ["placement_failovers_total{cluster=\"aws-use1\"} 0", "placement_failovers_total{cluster=\"gcp-euw4\"} 0"],
             Exposition.SamplesOf(text, "placement_failovers_total"));
         Assert.Equal(3, Exposition.SamplesOf(text, "placement_preemptions_total").Length);
+    }
+
+    [Fact]
+    public async Task Events_OnOneInstance_AreNotSeenByAnother()
+    {
+        var first = _scenario.CreateSut();
+        var second = _scenario.CreateSut();
+        first.DispatchFailed("aws-use1", "422");
+        first.JobPlaced(TimeSpan.FromSeconds(1));
+
+        var text = await second.ScrapeAsync(CancellationToken.None);
+
+        Assert.Empty(Exposition.SamplesOf(text, "placement_dispatch_errors_total"));
+        Assert.Equal("0", Exposition.ValueOf(text, "placement_submit_to_place_seconds_count"));
     }
 }

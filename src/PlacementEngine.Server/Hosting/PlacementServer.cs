@@ -8,7 +8,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PlacementEngine.Core;
 using PlacementEngine.Grpc.Services;
-using PlacementEngine.Metrics;
 using PlacementEngine.Scheduling;
 using PlacementEngine.Server.FleetFiles;
 using PlacementEngine.Storage.Sqlite;
@@ -92,11 +91,7 @@ public static class PlacementServer
     private static void MapEndpoints(WebApplication app, ServerOptions options)
     {
         var metricsPort = options.MetricsListen.Port;
-        app.MapGet("/metrics", async (HttpContext context, PlacementMetrics metrics) =>
-        {
-            context.Response.ContentType = PlacementEngine.Metrics.Prometheus.ExpositionFormat.ContentType;
-            await context.Response.WriteAsync(await metrics.ScrapeAsync(context.RequestAborted).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
-        }).RequireHost($"*:{metricsPort}");
+        MetricsWiring.Map(app, metricsPort);
         app.MapGet("/healthz", () => Results.Text("ok")).RequireHost($"*:{metricsPort}");
         GrpcWiring.Map(app);
     }
@@ -120,8 +115,7 @@ public static class PlacementServer
         services.AddSingleton<IBudgetSource>(new StaticBudgetSource(loaded.Budgets));
         services.AddSingleton(new JobSpecValidator(loaded.Regions));
         services.AddSingleton<AsyncSignal>();
-        services.AddSingleton<PlacementMetrics>();
-        services.AddSingleton<ISchedulerTelemetry>(sp => sp.GetRequiredService<PlacementMetrics>());
+        MetricsWiring.Add(services);
         services.AddSingleton(sp => new Dispatchers(ExecutorWiring.Create(loaded, options, sp)));
         services.AddSingleton<JobWriter>();
         services.AddSingleton<ProblemBuilder>();

@@ -12,15 +12,19 @@ internal static class Exposition
         return values[0][(series.Length + 1)..];
     }
 
-    /// <summary>Sample lines (not HELP or TYPE) of one family, histogram lines included, in output order.</summary>
+    /// <summary>
+    /// Sample lines (not HELP or TYPE) of one family, histogram lines included, sorted ordinally: the exporter
+    /// promises no order, and Prometheus needs none.
+    /// </summary>
     public static string[] SamplesOf(string text, string family)
     {
         string[] names = [family, family + "_bucket", family + "_sum", family + "_count"];
-        return [.. Lines(text).Where(line => !line.StartsWith('#') && names.Contains(SeriesName(line)))];
+        return [.. Lines(text).Where(line => !line.StartsWith('#') && names.Contains(SeriesName(line))).Order(StringComparer.Ordinal)];
     }
 
-    public static bool HasFamily(string text, string family) =>
-        Lines(text).Any(line => line.StartsWith($"# TYPE {family} ", StringComparison.Ordinal));
+    /// <summary>The TYPE lines, sorted ordinally.</summary>
+    public static string[] Types(string text) =>
+        [.. Lines(text).Where(line => line.StartsWith("# TYPE ", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     private static string SeriesName(string line) => line[..line.IndexOfAny(['{', ' '])];
 }
