@@ -12,7 +12,7 @@ namespace PlacementEngine.Server.Tests.EndToEnd;
 /// The real placement-server, started as its own process on loopback ports with its own database file,
 /// stopped (by its PID) when disposed. Restartable on the same database to test durability.
 /// </summary>
-internal sealed partial class ServerProcess : IAsyncDisposable
+internal sealed class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
