@@ -99,6 +99,7 @@ internal static class ImportCommand
     {
         try
         {
+            // Unbuffered: the file is read in whole chunks already, which a buffer would only copy once more.
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
