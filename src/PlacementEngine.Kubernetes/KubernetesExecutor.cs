@@ -21,7 +21,7 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
     // Background propagation: without it the API's default for Jobs orphans the pods, which keep running.
     private const string DeletePropagation = "Background";
 
-    private readonly k8s.Kubernetes _client;
+    private readonly ClusterConnection _connection;
     private readonly JobListWatcher _watcher;
     private readonly KubernetesExecutorOptions _options;
     private readonly TimeProvider _time;
@@ -38,13 +38,12 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         TimeProvider time,
         ILogger<KubernetesExecutor>? logger = null,
         KubernetesExecutorOptions? options = null)
-        : this(() => ClusterConfigs.FromKubeConfig(kubeconfigPath, context), kubeconfigPath, cluster, time, logger, options)
+        : this(timeout => ClusterConnection.FromKubeConfig(kubeconfigPath, context, timeout), cluster, time, logger, options)
     {
     }
 
     private KubernetesExecutor(
-        Func<KubernetesClientConfiguration> configure,
-        string source,
+        Func<TimeSpan, ClusterConnection> connect,
         string cluster,
         TimeProvider time,
         ILogger<KubernetesExecutor>? logger,
@@ -56,15 +55,17 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         {
             throw new ArgumentException("invalid Kubernetes executor options: " + string.Join("; ", problems), nameof(options));
         }
-        var config = configure();
-        config.HttpClientTimeout = options.RequestTimeout;
+        _connection = connect(options.RequestTimeout);
         Cluster = cluster;
-        Namespace = ClusterConfigs.NamespaceOf(config);
+        Namespace = _connection.Namespace;
         _options = options;
         _time = time;
         _logger = logger ?? NullLogger<KubernetesExecutor>.Instance;
-        _client = ClusterConfigs.CreateClient(config, source);
-        _watcher = new JobListWatcher(_client.BatchV1, Namespace, PlacementLabels.DispatchedSelector, options, cluster, time, _logger);
+        _watcher = new JobListWatcher(() => _connection.Client.BatchV1, Namespace, PlacementLabels.DispatchedSelector, options, cluster, time, _logger);
+        if (_connection.DeferredError is { } deferred)
+        {
+            LogCredentialsDeferred(_logger, cluster, deferred);
+        }
     }
 
     /// <summary>An executor for the cluster this process runs in, through its pod's service account.</summary>
@@ -74,7 +75,7 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         TimeProvider time,
         ILogger<KubernetesExecutor>? logger = null,
         KubernetesExecutorOptions? options = null) =>
-        new(ClusterConfigs.InCluster, "in-cluster service account", cluster, time, logger, options);
+        new(ClusterConnection.InCluster, cluster, time, logger, options);
 
     public string Cluster { get; }
 
@@ -90,7 +91,7 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         DispatchOutcome outcome;
         try
         {
-            await _client.BatchV1.CreateNamespacedJobAsync(manifest, Namespace, cancellationToken: cancellationToken);
+            await _connection.Client.BatchV1.CreateNamespacedJobAsync(manifest, Namespace, cancellationToken: cancellationToken);
             outcome = DispatchOutcome.Ok(name);
         }
         catch (HttpOperationException e)
@@ -103,7 +104,7 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         }
         catch (KubeConfigException e)
         {
-            // A credential plugin that fails when its token is renewed: the next dispatch runs it again.
+            // A credential plugin that fails (at start-up, or renewing its token): the next dispatch runs it again.
             outcome = DispatchRefusals.WithoutCredentials(name, e);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -122,12 +123,13 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
     }
 
     /// <exception cref="HttpOperationException">The API refused the delete for another reason than the Job being gone.</exception>
+    /// <exception cref="KubeConfigException">The credential plugin fails.</exception>
     public async Task CancelAsync(JobId job, int attempt, CancellationToken cancellationToken)
     {
         var name = DispatchNames.For(job, attempt);
         try
         {
-            await _client.BatchV1.DeleteNamespacedJobAsync(name, Namespace, propagationPolicy: DeletePropagation, cancellationToken: cancellationToken);
+            await _connection.Client.BatchV1.DeleteNamespacedJobAsync(name, Namespace, propagationPolicy: DeletePropagation, cancellationToken: cancellationToken);
             LogCancelled(_logger, Cluster, name);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
@@ -140,7 +142,7 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
     {
         try
         {
-            return await ReadinessProbe.IsReadyAsync(_client, _options.RequestTimeout, _time, cancellationToken);
+            return await ReadinessProbe.IsReadyAsync(_connection.Client, _options.RequestTimeout, _time, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or KubeConfigException)
         {
@@ -154,5 +156,5 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _connection.Dispose();
 }

@@ -14,23 +14,62 @@ internal static class ClusterConfigs
 {
     public const string DefaultNamespace = "default";
 
+    // How the package words a failed credential plugin run; the plugin, not the file, is at fault then.
+    private const string PluginFailurePrefix = "external exec failed";
+
+    /// <summary>Reads the file; the context is checked (and its credential plugin run) by <see cref="Build"/>.</summary>
     /// <param name="context">The context to use; null means the file's current-context.</param>
-    public static KubernetesClientConfiguration FromKubeConfig(string path, string? context)
+    public static KubeConfigFile Read(string path, string? context)
     {
         try
         {
-            var file = KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(path), useRelativePaths: true);
+            var file = Load(path);
             ResolvePluginCommands(file, path);
-            if (context is null && string.IsNullOrWhiteSpace(file.CurrentContext))
+            var contextName = context ?? file.CurrentContext;
+            if (string.IsNullOrWhiteSpace(contextName))
             {
                 // The package would fall through to "cannot infer server host url", which hides the real cause.
                 throw new KubeConfigException("no context was given and current-context is not set");
             }
-            return KubernetesClientConfiguration.BuildConfigFromConfigObject(file, currentContext: context);
+            CheckReferences(file, contextName);
+            return new KubeConfigFile(path, file, contextName);
         }
         catch (Exception e) when (IsConfigProblem(e))
         {
             throw Named(path, e);
+        }
+    }
+
+    private static K8SConfiguration Load(string path)
+    {
+        try
+        {
+            return KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(path), useRelativePaths: true)
+                ?? throw new KubeConfigException("is empty");
+        }
+        catch (NullReferenceException e)
+        {
+            // The package dereferences what it parsed before checking that the file held anything.
+            throw new KubeConfigException("is empty", e);
+        }
+    }
+
+    /// <summary>Resolves the context, reads certificates and runs the credential plugin if the user has one.</summary>
+    public static KubernetesClientConfiguration Build(KubeConfigFile source)
+    {
+        try
+        {
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(source.File, currentContext: source.Context);
+            if (config.SslCaCerts is { Count: 0 })
+            {
+                // The package skips what is not PEM; trusting nothing would only show later as TLS failures.
+                throw new KubeConfigException("the cluster's certificate authority holds no PEM certificate");
+            }
+            return config;
+        }
+        catch (Exception e) when (IsConfigProblem(e))
+        {
+            throw Named(source.Path, e);
         }
     }
 
@@ -57,8 +96,42 @@ internal static class ClusterConfigs
         }
     }
 
-    public static string NamespaceOf(KubernetesClientConfiguration config) =>
-        string.IsNullOrWhiteSpace(config.Namespace) ? DefaultNamespace : config.Namespace.Trim();
+    public static string NamespaceOf(string? configured) =>
+        string.IsNullOrWhiteSpace(configured) ? DefaultNamespace : configured.Trim();
+
+    public static bool IsPluginFailure(KubeConfigException error) =>
+        error.InnerException is KubeConfigException { Message: var message }
+        && message.StartsWith(PluginFailurePrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The context, its cluster and its user exist, checked before the package looks (its messages name neither the
+    /// missing entry nor what is defined). Names match ignoring case, as the package matches them.
+    /// </summary>
+    private static void CheckReferences(K8SConfiguration file, string contextName)
+    {
+        var context = Find(file.Contexts, c => c.Name, "context", contextName);
+        if (string.IsNullOrWhiteSpace(context.ContextDetails?.Cluster))
+        {
+            throw new KubeConfigException($"context '{contextName}' names no cluster");
+        }
+        Find(file.Clusters, c => c.Name, "cluster", context.ContextDetails.Cluster);
+        if (!string.IsNullOrWhiteSpace(context.ContextDetails.User))
+        {
+            Find(file.Users, u => u.Name, "user", context.ContextDetails.User);
+        }
+    }
+
+    private static T Find<T>(IEnumerable<T>? entries, Func<T, string?> nameOf, string kind, string name)
+    {
+        var all = entries?.ToList() ?? [];
+        var match = all.FirstOrDefault(e => string.Equals(nameOf(e), name, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            var known = all.Count == 0 ? "none" : string.Join(", ", all.Select(nameOf));
+            throw new KubeConfigException($"{kind} '{name}' not found (defined: {known})");
+        }
+        return match;
+    }
 
     /// <summary>
     /// As in client-go, a plugin command with a directory part is relative to the kubeconfig, a bare name is looked up
@@ -80,7 +153,7 @@ internal static class ClusterConfigs
 
     private static bool IsConfigProblem(Exception e) =>
         e is KubeConfigException or YamlException or IOException or UnauthorizedAccessException
-            or FormatException or CryptographicException or ArgumentException or InvalidOperationException or NullReferenceException;
+            or FormatException or CryptographicException or ArgumentException or InvalidOperationException;
 
     private static KubeConfigException Named(string source, Exception e) =>
         new($"kubeconfig {source}: {Describe(e)}", e);
@@ -91,7 +164,14 @@ internal static class ClusterConfigs
         FileNotFoundException or DirectoryNotFoundException => $"cannot be read: {e.Message}",
         FormatException => $"holds data that is not valid base64: {e.Message}",
         CryptographicException => $"holds a certificate or key that cannot be read: {e.Message}",
-        NullReferenceException => "lacks a section the context needs (contexts, clusters or users)",
         _ => e.Message,
     };
+}
+
+/// <summary>A parsed kubeconfig and the context chosen in it.</summary>
+internal sealed record KubeConfigFile(string Path, K8SConfiguration File, string Context)
+{
+    /// <summary>The context's namespace as written, read without resolving (or running) anything else.</summary>
+    public string? ContextNamespace =>
+        File.Contexts?.FirstOrDefault(c => string.Equals(c.Name, Context, StringComparison.OrdinalIgnoreCase))?.ContextDetails?.Namespace;
 }

@@ -11,8 +11,9 @@ namespace PlacementEngine.Kubernetes.Watch;
 /// again when the server no longer has that version (410 Gone), and backs off after failures. Runs until cancelled.
 /// The package reads the stream; when to list, resume and wait is ours (it has no reflector for typed clients).
 /// </summary>
+/// <param name="jobs">The client's Jobs API, asked again after each failure (its credentials may have come back).</param>
 internal sealed partial class JobListWatcher(
-    IBatchV1Operations jobs,
+    Func<IBatchV1Operations> jobs,
     string @namespace,
     string labelSelector,
     KubernetesExecutorOptions options,
@@ -58,7 +59,7 @@ internal sealed partial class JobListWatcher(
         string? next = null;
         while (true)
         {
-            var page = await jobs.ListNamespacedJobAsync(
+            var page = await jobs().ListNamespacedJobAsync(
                 @namespace, continueParameter: next, labelSelector: labelSelector, limit: options.ListPageSize, cancellationToken: cancellationToken);
             all.AddRange(page.Items ?? []);
             next = page.Metadata?.ContinueProperty;
@@ -83,7 +84,7 @@ internal sealed partial class JobListWatcher(
             using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
-                var stream = jobs.WatchListNamespacedJobAsync(
+                var stream = jobs().WatchListNamespacedJobAsync(
                     @namespace,
                     allowWatchBookmarks: true,
                     labelSelector: labelSelector,

@@ -35,12 +35,51 @@ public sealed class KubernetesExecutorConfigTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Constructor_EmptyFile_ThrowsSayingSo()
+    {
+        var path = _cluster.Directory.Write("empty", "");
+
+        var error = Assert.Throws<KubeConfigException>(() => _cluster.CreateExecutor(kubeConfigPath: path));
+
+        Assert.Equal($"kubeconfig {path}: is empty", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_ContextNamesUnknownCluster_ThrowsNamingItAndTheDefinedOnes()
+    {
+        var path = _cluster.Directory.Write("other-cluster", File.ReadAllText(_cluster.KubeConfigPath).Replace("cluster: fake", "cluster: prod", StringComparison.Ordinal));
+
+        var error = Assert.Throws<KubeConfigException>(() => _cluster.CreateExecutor(kubeConfigPath: path));
+
+        Assert.Equal($"kubeconfig {path}: cluster 'prod' not found (defined: fake)", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_ContextNamesUnknownUser_ThrowsNamingItAndTheDefinedOnes()
+    {
+        var path = _cluster.Directory.Write("other-user", File.ReadAllText(_cluster.KubeConfigPath).Replace("user: tester", "user: admin", StringComparison.Ordinal));
+
+        var error = Assert.Throws<KubeConfigException>(() => _cluster.CreateExecutor(kubeConfigPath: path));
+
+        Assert.Equal($"kubeconfig {path}: user 'admin' not found (defined: tester)", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_CertificateAuthorityNotPem_ThrowsNamingTheFile()
+    {
+        var path = _cluster.WriteKubeConfig("ca-not-pem", k => k.AuthorityData("not a certificate").Token(FakeCluster.Token));
+
+        var error = Assert.Throws<KubeConfigException>(() => _cluster.CreateExecutor(kubeConfigPath: path));
+
+        Assert.Equal($"kubeconfig {path}: the cluster's certificate authority holds no PEM certificate", error.Message);
+    }
+
+    [Fact]
     public void Constructor_UnknownContext_ThrowsNamingTheContext()
     {
         var error = Assert.Throws<KubeConfigException>(() => CreateExecutor(_cluster.KubeConfigPath, "staging"));
 
-        Assert.StartsWith($"kubeconfig {_cluster.KubeConfigPath}: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("staging", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"kubeconfig {_cluster.KubeConfigPath}: context 'staging' not found (defined: test)", error.Message);
     }
 
     [Fact]
@@ -52,6 +91,16 @@ public sealed class KubernetesExecutorConfigTests : IAsyncLifetime
         var error = Assert.Throws<KubeConfigException>(() => _cluster.CreateExecutor(kubeConfigPath: path));
 
         Assert.Equal($"kubeconfig {path}: no context was given and current-context is not set", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_NoContextsSection_ThrowsNamingTheFile()
+    {
+        var path = _cluster.Directory.Write("sectionless", "apiVersion: v1\nkind: Config\ncurrent-context: test\n");
+
+        var error = Assert.Throws<KubeConfigException>(() => _cluster.CreateExecutor(kubeConfigPath: path));
+
+        Assert.Equal($"kubeconfig {path}: context 'test' not found (defined: none)", error.Message);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using k8s.Exceptions;
 using PlacementEngine.Kubernetes.Tests.Support;
+using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Kubernetes.Tests.Executor;
 
@@ -56,16 +56,43 @@ public sealed class KubernetesExecutorCredentialTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Constructor_ExecPluginFails_ThrowsNamingTheKubeconfig()
+    public async Task DispatchAsync_ExecPluginFailsAtStart_RefusedForLackOfCredentialsUntilItWorksAgain()
     {
-        PluginScripts.Write(_cluster.Directory, "failing.sh", PluginScripts.Failing);
-        var path = _cluster.WriteKubeConfig("exec-failing", k => k.AuthorityData(AuthorityPem).Exec("./failing.sh"));
+        PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.Failing);
+        var path = _cluster.WriteKubeConfig("exec-failing", k => k.AuthorityData(AuthorityPem).Exec("./get-token.sh", FakeCluster.Token));
+        // The package runs the plugin while reading the kubeconfig; an expired sign-in must not stop the start.
+        using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
 
-        // The package runs the plugin while it reads the kubeconfig, so a failing plugin stops the start.
-        var error = Assert.Throws<KubeConfigException>(() => _cluster.CreateExecutor(kubeConfigPath: path));
+        var refused = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);
+        var healthy = await executor.CheckHealthAsync(CancellationToken.None);
+        PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.FixedToken);
+        var accepted = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);
 
-        Assert.StartsWith($"kubeconfig {path}: ", error.Message, StringComparison.Ordinal);
-        Assert.Contains("external exec failed", error.Message, StringComparison.Ordinal);
+        Assert.False(refused.Accepted);
+        Assert.False(refused.Permanent);
+        Assert.Equal("credentials", refused.ErrorCode);
+        Assert.Contains($"kubeconfig {path}: external exec failed", refused.Error, StringComparison.Ordinal);
+        Assert.False(healthy);
+        Assert.True(accepted.Accepted, accepted.Error);
+        Assert.NotNull(_cluster.Store.Find("default", "pe-j1-a1"));
+    }
+
+    [Fact]
+    public async Task WatchAsync_ExecPluginFailsAtStart_FollowsJobsOnceItWorksAgain()
+    {
+        using (var dispatcher = _cluster.CreateExecutor())
+        {
+            Assert.True((await dispatcher.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None)).Accepted);
+        }
+        PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.Failing);
+        var path = _cluster.WriteKubeConfig("exec-failing", k => k.AuthorityData(AuthorityPem).Exec("./get-token.sh", FakeCluster.Token));
+        using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
+        await using var watch = new WatchProbe(executor);
+
+        PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.FixedToken);
+        var update = await watch.NextAsync();
+
+        Assert.Equal(("j1", ExecutionPhase.Pending), (update.JobId.Value, update.Phase));
     }
 
     [Fact]
