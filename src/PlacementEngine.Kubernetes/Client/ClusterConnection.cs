@@ -10,6 +10,9 @@ namespace PlacementEngine.Kubernetes.Client;
 /// </summary>
 internal sealed class ClusterConnection : IDisposable
 {
+    // API endpoints behind cloud load balancers change addresses; recycling connections picks that up.
+    private static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(5);
+
     private readonly Func<KubernetesClientConfiguration> _configure;
     private readonly string _source;
     private readonly TimeSpan _requestTimeout;
@@ -77,6 +80,7 @@ internal sealed class ClusterConnection : IDisposable
     {
         var config = _configure();
         config.HttpClientTimeout = _requestTimeout;
+        config.FirstMessageHandlerSetup = handler => handler.PooledConnectionLifetime = ConnectionLifetime;
         _client = ClusterConfigs.CreateClient(config, _source);
         DeferredError = null;
         return _client;
