@@ -35,7 +35,7 @@ internal sealed class ClusterConnection : IDisposable
     /// <exception cref="KubeConfigException">The kubeconfig is unusable; a failing credential plugin is not, see above.</exception>
     public static ClusterConnection FromKubeConfig(string path, string? context, TimeSpan requestTimeout)
     {
-        var file = ClusterConfigs.Read(path, context);
+        var file = KubeConfigFile.Read(path, context);
         var connection = new ClusterConnection(() => ClusterConfigs.Build(file), path, requestTimeout, ClusterConfigs.NamespaceOf(file.ContextNamespace));
         try
         {
