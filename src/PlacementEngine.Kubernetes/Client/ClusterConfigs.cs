@@ -70,7 +70,10 @@ internal static class ClusterConfigs
             or FormatException or CryptographicException or ArgumentException or InvalidOperationException;
 
     public static KubeConfigException Named(string source, Exception e) =>
-        new($"kubeconfig {source}: {Describe(e)}", e);
+        new($"kubeconfig {source}: {FirstLine(Describe(e))}", e);
+
+    // The package puts whole exception dumps, stack traces included, into some messages (a failed plugin run).
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd();
 
     private static string Describe(Exception e) => e switch
     {

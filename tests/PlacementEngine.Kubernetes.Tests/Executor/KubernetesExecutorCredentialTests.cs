@@ -72,6 +72,7 @@ public sealed class KubernetesExecutorCredentialTests : IAsyncLifetime
         Assert.False(refused.Permanent);
         Assert.Equal("credentials", refused.ErrorCode);
         Assert.Contains($"kubeconfig {path}: external exec failed", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Error!);
         Assert.False(healthy);
         Assert.True(accepted.Accepted, accepted.Error);
         Assert.NotNull(_cluster.Store.Find("default", "pe-j1-a1"));
