@@ -6,7 +6,7 @@ namespace PlacementEngine.Server.FleetFiles;
 /// <summary>Reads <c>clusters</c> and their pools into the core's types, checking names and prices across the whole file.</summary>
 internal sealed class ClustersReader
 {
-    private static readonly string[] Keys = ["name", "region", "labels", "gpuCaps", "kubeconfig", "context", "pools"];
+    private static readonly string[] Keys = ["name", "region", "labels", "gpuCaps", "kubeconfig", "context", "inCluster", "pools"];
 
     private readonly RegionDirectory _regions;
     private readonly IReadOnlySet<RegionId> _declaredOnPrem;
@@ -119,6 +119,14 @@ internal sealed class ClustersReader
     {
         var kubeconfig = map.Text("kubeconfig");
         var context = map.Text("context");
+        if (ReadInCluster(map))
+        {
+            if (kubeconfig is not null || context is not null)
+            {
+                map.Report("inCluster", "the pod's own service account connects an in-cluster cluster: leave kubeconfig and context out");
+            }
+            return ClusterExecutorSettings.InClusterApi;
+        }
         if (kubeconfig is null)
         {
             if (context is not null)
@@ -129,5 +137,20 @@ internal sealed class ClustersReader
         }
         // Relative to the fleet file, so a fleet and its kubeconfigs can move together.
         return new ClusterExecutorSettings(Path.GetFullPath(Path.Combine(_baseDirectory, kubeconfig)), context);
+    }
+
+    private static bool ReadInCluster(YamlMap map)
+    {
+        var text = map.Text("inCluster");
+        switch (text)
+        {
+            case null or "false":
+                return false;
+            case "true":
+                return true;
+            default:
+                map.Report("inCluster", $"'{text}' is not true or false");
+                return false;
+        }
     }
 }
