@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using PlacementEngine.Kubernetes.Api;
+using PlacementEngine.Kubernetes.Client;
 using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Kubernetes;
@@ -12,7 +12,7 @@ internal static class DispatchRefusals
     public const string TimeoutCode = "timeout";
     public const string CredentialsCode = "credentials";
 
-    public static DispatchOutcome From(KubernetesApiException error, string name)
+    public static DispatchOutcome From(ApiRefusal error, string name)
     {
         var code = error.Code.ToString(CultureInfo.InvariantCulture);
         return (HttpStatusCode)error.Code switch
@@ -21,11 +21,11 @@ internal static class DispatchRefusals
             HttpStatusCode.Conflict when error.Reason == "AlreadyExists" => DispatchOutcome.Ok(name),
             // The manifest itself is wrong: sending it again cannot help.
             HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest =>
-                new DispatchOutcome(false, name, $"the cluster rejected Job {name}: {error.StatusMessage}", code, Permanent: true),
+                new DispatchOutcome(false, name, $"the cluster rejected Job {name}: {error.Message}", code, Permanent: true),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                new DispatchOutcome(false, name, $"the cluster denied creating Job {name} ({error.Reason}): {error.StatusMessage}", code),
+                new DispatchOutcome(false, name, $"the cluster denied creating Job {name} ({error.Reason}): {error.Message}", code),
             // Quota, rate limits, an overloaded or failing API server, a missing namespace: all may pass.
-            _ => new DispatchOutcome(false, name, $"the cluster could not create Job {name} ({error.Reason}): {error.StatusMessage}", code),
+            _ => new DispatchOutcome(false, name, $"the cluster could not create Job {name} ({error.Reason}): {error.Message}", code),
         };
     }
 

@@ -1,31 +1,36 @@
 using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Exceptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PlacementEngine.Core;
-using PlacementEngine.Kubernetes.Api;
+using PlacementEngine.Kubernetes.Client;
 using PlacementEngine.Kubernetes.Jobs;
-using PlacementEngine.Kubernetes.KubeConfig;
 using PlacementEngine.Kubernetes.Watch;
 using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Kubernetes;
 
 /// <summary>
-/// Runs attempts as batch/v1 Jobs on one Kubernetes cluster, reached through a kubeconfig context,
-/// in the context's namespace.
+/// Runs attempts as batch/v1 Jobs on one Kubernetes cluster, reached through a kubeconfig context (or the pod's
+/// service account), in that context's namespace.
 /// </summary>
 public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
 {
-    private readonly KubeConnectionSettings _settings;
-    private readonly KubeApiClient _api;
+    // Background propagation: without it the API's default for Jobs orphans the pods, which keep running.
+    private const string DeletePropagation = "Background";
+
+    private readonly ClusterConnection _connection;
     private readonly JobListWatcher _watcher;
+    private readonly KubernetesExecutorOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly string _jobsPath;
 
     /// <param name="kubeconfigPath">The kubeconfig file.</param>
     /// <param name="context">The context to use; null means the file's current-context.</param>
     /// <param name="cluster">The fleet's name for this cluster.</param>
-    /// <exception cref="KubeConfigException">The kubeconfig is unreadable or lacks what the context needs.</exception>
+    /// <exception cref="KubeConfigException">The kubeconfig is unreadable or lacks what the context needs; the message names the file.</exception>
     public KubernetesExecutor(
         string kubeconfigPath,
         string? context,
@@ -33,6 +38,16 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         TimeProvider time,
         ILogger<KubernetesExecutor>? logger = null,
         KubernetesExecutorOptions? options = null)
+        : this(timeout => ClusterConnection.FromKubeConfig(kubeconfigPath, context, timeout), cluster, time, logger, options)
+    {
+    }
+
+    private KubernetesExecutor(
+        Func<TimeSpan, ClusterConnection> connect,
+        string cluster,
+        TimeProvider time,
+        ILogger<KubernetesExecutor>? logger,
+        KubernetesExecutorOptions? options)
     {
         options ??= new KubernetesExecutorOptions();
         var problems = options.Validate();
@@ -40,15 +55,27 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         {
             throw new ArgumentException("invalid Kubernetes executor options: " + string.Join("; ", problems), nameof(options));
         }
-        var settings = KubeConfigLoader.Load(kubeconfigPath, context, time);
-        _settings = settings;
+        _connection = connect(options.RequestTimeout);
         Cluster = cluster;
-        Namespace = settings.Namespace;
+        Namespace = _connection.Namespace;
+        _options = options;
+        _time = time;
         _logger = logger ?? NullLogger<KubernetesExecutor>.Instance;
-        _api = new KubeApiClient(KubeHttpClientFactory.Create(settings, options.RequestTimeout));
-        _jobsPath = $"apis/batch/v1/namespaces/{Uri.EscapeDataString(settings.Namespace)}/jobs";
-        _watcher = new JobListWatcher(_api, _jobsPath, PlacementLabels.DispatchedSelector, options, cluster, time, _logger);
+        _watcher = new JobListWatcher(() => _connection.Client.BatchV1, Namespace, PlacementLabels.DispatchedSelector, options, cluster, time, _logger);
+        if (_connection.DeferredError is { } deferred)
+        {
+            LogCredentialsDeferred(_logger, cluster, deferred);
+        }
     }
+
+    /// <summary>An executor for the cluster this process runs in, through its pod's service account.</summary>
+    /// <exception cref="KubeConfigException">Not running in a pod, or the service account files cannot be read.</exception>
+    public static KubernetesExecutor InCluster(
+        string cluster,
+        TimeProvider time,
+        ILogger<KubernetesExecutor>? logger = null,
+        KubernetesExecutorOptions? options = null) =>
+        new(ClusterConnection.InCluster, cluster, time, logger, options);
 
     public string Cluster { get; }
 
@@ -60,26 +87,27 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
     public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
         var manifest = JobManifestBuilder.Build(request, Namespace);
-        var name = manifest.Metadata!.Name!;
+        var name = manifest.Metadata.Name;
         DispatchOutcome outcome;
         try
         {
-            await _api.CreateAsync(_jobsPath, manifest, cancellationToken);
+            await _connection.Client.BatchV1.CreateNamespacedJobAsync(manifest, Namespace, cancellationToken: cancellationToken);
             outcome = DispatchOutcome.Ok(name);
         }
-        catch (KubernetesApiException e)
+        catch (HttpOperationException e)
         {
-            outcome = DispatchRefusals.From(e, name);
+            outcome = DispatchRefusals.From(ApiRefusal.From(e), name);
         }
         catch (HttpRequestException e)
         {
             outcome = DispatchRefusals.Unreachable(name, e);
         }
-        catch (CredentialException e)
+        catch (KubeConfigException e)
         {
+            // A credential plugin that fails (at start-up, or renewing its token): the next dispatch runs it again.
             outcome = DispatchRefusals.WithoutCredentials(name, e);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             outcome = DispatchRefusals.TimedOut(name);
         }
@@ -94,17 +122,17 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
         return outcome;
     }
 
+    /// <exception cref="HttpOperationException">The API refused the delete for another reason than the Job being gone.</exception>
+    /// <exception cref="KubeConfigException">The credential plugin fails.</exception>
     public async Task CancelAsync(JobId job, int attempt, CancellationToken cancellationToken)
     {
         var name = DispatchNames.For(job, attempt);
-        // Background propagation: without it the API's default for Jobs orphans the pods, which keep running.
-        var path = $"{_jobsPath}/{Uri.EscapeDataString(name)}?propagationPolicy=Background";
         try
         {
-            await _api.DeleteAsync(path, cancellationToken);
+            await _connection.Client.BatchV1.DeleteNamespacedJobAsync(name, Namespace, propagationPolicy: DeletePropagation, cancellationToken: cancellationToken);
             LogCancelled(_logger, Cluster, name);
         }
-        catch (KubernetesApiException e) when (e.Code == (int)HttpStatusCode.NotFound)
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
             // Already gone: cancelling is done.
         }
@@ -114,27 +142,19 @@ public sealed partial class KubernetesExecutor : IClusterExecutor, IDisposable
     {
         try
         {
-            return await _api.ProbeAsync("readyz", cancellationToken) == HttpStatusCode.OK;
+            return await ReadinessProbe.IsReadyAsync(_connection.Client, _options.RequestTimeout, _time, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or CredentialException)
+        catch (Exception e) when (e is HttpRequestException or KubeConfigException)
         {
             LogHealthCheckFailed(_logger, Cluster, e);
             return false;
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             LogHealthCheckFailed(_logger, Cluster, e);
             return false;
         }
     }
 
-    public void Dispose()
-    {
-        _api.Dispose();
-        _settings.ClientCertificate?.Dispose();
-        foreach (var authority in _settings.TrustedAuthorities)
-        {
-            authority.Dispose();
-        }
-    }
+    public void Dispose() => _connection.Dispose();
 }

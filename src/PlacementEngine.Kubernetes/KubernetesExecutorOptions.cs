@@ -11,7 +11,7 @@ public sealed class KubernetesExecutorOptions
     public static readonly TimeSpan DefaultInitialRetryDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    /// <summary>Bounds each API call up to its response headers. More than zero, at most 10 minutes.</summary>
+    /// <summary>Bounds each API call other than a watch (the package's HttpClientTimeout). More than zero, at most 10 minutes.</summary>
     public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>The server ends each watch after this long and the executor opens another. 1 second to 1 hour.</summary>

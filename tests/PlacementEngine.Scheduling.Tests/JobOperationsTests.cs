@@ -52,6 +52,7 @@ public sealed class JobOperationsTests
         using var harness = new SchedulerHarness(OnePool());
         var job = await harness.SubmitAsync(JobSpecs.Gpu("t", 1).Hours(4).Obj());
         await harness.CycleAndDispatchAsync();
+        await harness.AdvanceAsync(TimeSpan.FromMinutes(1)); // pods start: the fake clock fires a timer at the time advanced to
         await harness.AdvanceAsync(TimeSpan.FromHours(1));
 
         var result = await harness.Jobs.CancelAsync(job.Id, "not needed", default);

@@ -19,7 +19,9 @@ public sealed class SimulatedExecutorTests
         using var executor = new SimulatedExecutor("sim", new SimulatedExecutorOptions { TimeScale = 3600, StartupDelay = TimeSpan.FromSeconds(36) }, time);
 
         var outcome = await executor.DispatchAsync(Request(hours: 2), default);
-        time.Advance(TimeSpan.FromMilliseconds(2010)); // 0.01 s start-up + 2 s for two simulated hours
+        // In two steps: the fake clock fires a timer at the time advanced to, not at its due time.
+        time.Advance(TimeSpan.FromMilliseconds(10)); // 0.01 s start-up
+        time.Advance(TimeSpan.FromSeconds(2)); // 2 s for two simulated hours
 
         Assert.True(outcome.Accepted);
         Assert.Equal("pe-j1-a1", outcome.ResourceName);

@@ -250,7 +250,8 @@ HEADER = """\
 #   regions:    on-prem regions only: id (onprem:<name>) and country (ISO code, decides the jurisdiction).
 #               Cloud regions come from the built-in table.
 #   clusters:   name (unique), region (cloud:region), labels, gpuCaps (GPU model -> most GPUs running at once),
-#               kubeconfig (path relative to this file; empty = run on the simulator), context, pools.
+#               kubeconfig (path relative to this file; empty = run on the simulator), context,
+#               inCluster (true: the server's own cluster, through its pod's service account), pools.
 #   pools:      name (unique; default "<cluster>/<instanceType>/<capacityType>"), instanceType,
 #               gpu {model, count} (absent = CPU-only), vcpus, memoryGiB, capacityType (spot | on-demand |
 #               reserved), zone (optional), maxNodes (0 or more), hourlyPrice ($/node-hour, a quoted decimal),

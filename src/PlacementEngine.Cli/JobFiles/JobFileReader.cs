@@ -1,5 +1,5 @@
 using PlacementEngine.Contracts.V1;
-using YamlDotNet.Core;
+using PlacementEngine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace PlacementEngine.Cli.JobFiles;
@@ -50,26 +50,8 @@ internal static class JobFileReader
     }
 
     /// <summary>Every YAML document in the text, or a <see cref="JobFileException"/> pointing at the syntax error.</summary>
-    public static YamlStream Load(string yaml, string fileName)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new JobFileException(fileName, checked((int)e.Start.Line), checked((int)e.Start.Column), "", $"invalid YAML: {Innermost(e).Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner fails this way, without a position, on some unterminated flow collections.
-            throw new JobFileException(fileName, $"invalid YAML (check for an unclosed {{ or [): {e.Message}");
-        }
-
-        return stream;
-    }
-
-    // YamlDotNet wraps the parser's own message (the useful part) in outer exceptions.
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+    public static YamlStream Load(string yaml, string fileName) =>
+        YamlText.TryLoad(yaml, out var error) ?? throw (error!.Line > 0
+            ? new JobFileException(fileName, error.Line, error.Column, "", $"invalid YAML: {error.Message}")
+            : new JobFileException(fileName, $"invalid YAML: {error.Message}"));
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using PlacementEngine.Contracts.V1;
+using PlacementEngine.Yaml;
 
 namespace PlacementEngine.Cli.JobFiles;
 
@@ -10,7 +11,7 @@ namespace PlacementEngine.Cli.JobFiles;
 /// </summary>
 internal static class JobSpecMapping
 {
-    public static JobSpec ToJobSpec(YamlObject root)
+    public static JobSpec ToJobSpec(YamlMap root)
     {
         var spec = new JobSpec
         {
@@ -33,23 +34,23 @@ internal static class JobSpecMapping
             spec.Deadline = Timestamp.FromDateTimeOffset(deadline);
         }
 
-        AddAll(spec.ClusterSelector, root.StringMap("clusterSelector"));
-        AddAll(spec.Labels, root.StringMap("labels"));
+        AddAll(spec.ClusterSelector, root.Entries("clusterSelector"));
+        AddAll(spec.Labels, root.Entries("labels"));
         return spec;
     }
 
-    private static ContainerSpec ReadContainer(YamlObject root)
+    private static ContainerSpec ReadContainer(YamlMap root)
     {
         var container = new ContainerSpec { Image = root.String("image") ?? "" };
-        container.Command.AddRange(root.StringList("command"));
-        container.Args.AddRange(root.StringList("args"));
-        AddAll(container.Env, root.StringMap("env"));
+        container.Command.AddRange(root.Strings("command"));
+        container.Args.AddRange(root.Strings("args"));
+        AddAll(container.Env, root.Entries("env"));
         return container;
     }
 
-    private static WorkerResources? ReadWorker(YamlObject root)
+    private static WorkerResources? ReadWorker(YamlMap root)
     {
-        if (root.Object("worker", JobFileKeys.Worker) is not { } worker)
+        if (root.Map("worker", JobFileKeys.Worker) is not { } worker)
         {
             return null;
         }
@@ -60,27 +61,27 @@ internal static class JobSpecMapping
             Vcpus = worker.Number("vcpus") ?? 0,
             MemoryGib = worker.Number("memoryGiB") ?? 0,
         };
-        resources.GpuModels.AddRange(worker.StringList("gpuModels"));
+        resources.GpuModels.AddRange(worker.Strings("gpuModels"));
         return resources;
     }
 
-    private static Residency? ReadResidency(YamlObject root)
+    private static Residency? ReadResidency(YamlMap root)
     {
-        if (root.Object("residency", JobFileKeys.Residency) is not { } residency)
+        if (root.Map("residency", JobFileKeys.Residency) is not { } residency)
         {
             return null;
         }
 
         var result = new Residency();
-        result.Jurisdictions.AddRange(residency.StringList("jurisdictions"));
-        result.Regions.AddRange(residency.StringList("regions"));
-        result.Clouds.AddRange(residency.StringList("clouds"));
+        result.Jurisdictions.AddRange(residency.Strings("jurisdictions"));
+        result.Regions.AddRange(residency.Strings("regions"));
+        result.Clouds.AddRange(residency.Strings("clouds"));
         return result;
     }
 
-    private static DataLocation? ReadData(YamlObject root)
+    private static DataLocation? ReadData(YamlMap root)
     {
-        if (root.Object("data", JobFileKeys.Data) is not { } data)
+        if (root.Map("data", JobFileKeys.Data) is not { } data)
         {
             return null;
         }
@@ -92,11 +93,12 @@ internal static class JobSpecMapping
         };
     }
 
-    private static void AddAll(Google.Protobuf.Collections.MapField<string, string> target, IReadOnlyList<KeyValuePair<string, string>> entries)
+    /// <summary>Sorted by key, so the same file always yields the same spec bytes.</summary>
+    private static void AddAll(Google.Protobuf.Collections.MapField<string, string> target, IReadOnlyList<YamlEntry> entries)
     {
-        foreach (var (key, value) in entries)
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            target.Add(key, value);
+            target.Add(entry.Name, entry.Text);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using PlacementEngine.Core;
-using PlacementEngine.Kubernetes.Model;
+using k8s.Models;
 using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Kubernetes.Jobs;

@@ -1,5 +1,5 @@
 using PlacementEngine.Core;
-using PlacementEngine.Kubernetes.Model;
+using k8s.Models;
 
 namespace PlacementEngine.Kubernetes.Jobs;
 
@@ -40,14 +40,14 @@ internal static class CapacityConventions
             // GKE labels Spot VMs gke-spot=true; node auto-provisioning also taints them, hence the toleration.
             return new(
                 new Dictionary<string, string> { [GkeSpot] = "true" },
-                [new V1Toleration { Key = GkeSpot, Operator = "Equal", Value = "true", Effect = NoSchedule }],
+                [new V1Toleration { Key = GkeSpot, OperatorProperty = "Equal", Value = "true", Effect = NoSchedule }],
                 []);
         }
         // Spot node pools in GKE Standard are not tainted by default, so on-demand work must stay off them explicitly.
         return new(
             new Dictionary<string, string>(),
             [],
-            [new V1NodeSelectorRequirement { Key = GkeSpot, Operator = "NotIn", Values = ["true"] }]);
+            [new V1NodeSelectorRequirement { Key = GkeSpot, OperatorProperty = "NotIn", Values = ["true"] }]);
     }
 
     private static CapacityPlacement Azure(CapacityType capacity)
@@ -59,7 +59,7 @@ internal static class CapacityConventions
         }
         return new(
             new Dictionary<string, string> { [AksScaleSetPriority] = "spot" },
-            [new V1Toleration { Key = AksScaleSetPriority, Operator = "Equal", Value = "spot", Effect = NoSchedule }],
+            [new V1Toleration { Key = AksScaleSetPriority, OperatorProperty = "Equal", Value = "spot", Effect = NoSchedule }],
             []);
     }
 }

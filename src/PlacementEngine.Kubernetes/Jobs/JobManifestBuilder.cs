@@ -1,6 +1,6 @@
 using System.Globalization;
 using PlacementEngine.Core;
-using PlacementEngine.Kubernetes.Model;
+using k8s.Models;
 using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Kubernetes.Jobs;
@@ -14,18 +14,19 @@ internal static class JobManifestBuilder
     public const string RegionLabel = "topology.kubernetes.io/region";
     public const string ZoneLabel = "topology.kubernetes.io/zone";
     public const string DisruptionTarget = "DisruptionTarget";
+    public const string JobApiVersion = "batch/v1";
 
     public static V1Job Build(DispatchRequest request, string @namespace)
     {
         var labels = Labels(request);
         return new V1Job
         {
-            ApiVersion = V1Job.JobApiVersion,
-            Kind = V1Job.JobKind,
+            ApiVersion = JobApiVersion,
+            Kind = V1Job.KubeKind,
             Metadata = new V1ObjectMeta
             {
                 Name = DispatchNames.For(request.JobId, request.Attempt),
-                Namespace = @namespace,
+                NamespaceProperty = @namespace,
                 Labels = labels,
                 Annotations = new Dictionary<string, string>
                 {
@@ -42,10 +43,10 @@ internal static class JobManifestBuilder
                 Parallelism = request.Spec.Workers,
                 // The scheduler owns retries: it places a failed attempt again, possibly elsewhere.
                 BackoffLimit = 0,
-                PodFailurePolicy = FailOnDisruption,
+                PodFailurePolicy = FailOnDisruption(),
                 Template = new V1PodTemplateSpec
                 {
-                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string>(labels) },
                     Spec = PodSpec(request),
                 },
             },
@@ -56,7 +57,7 @@ internal static class JobManifestBuilder
     /// A disrupted worker (spot reclaim, eviction, preemption, node gone) fails the Job with reason PodFailurePolicy
     /// and a message naming DisruptionTarget, which is how <see cref="JobPhaseReader"/> tells preemption from failure.
     /// </summary>
-    private static V1PodFailurePolicy FailOnDisruption { get; } = new()
+    private static V1PodFailurePolicy FailOnDisruption() => new()
     {
         Rules =
         [
@@ -83,7 +84,7 @@ internal static class JobManifestBuilder
         if (request.Pool.InstanceType.GpusPerNode > 0)
         {
             // GPU nodes are commonly tainted nvidia.com/gpu (any value) so that only GPU work lands there.
-            tolerations.Add(new V1Toleration { Key = GpuResource, Operator = "Exists", Effect = CapacityConventions.NoSchedule });
+            tolerations.Add(new V1Toleration { Key = GpuResource, OperatorProperty = "Exists", Effect = CapacityConventions.NoSchedule });
         }
         return new V1PodSpec
         {
@@ -98,7 +99,7 @@ internal static class JobManifestBuilder
                     {
                         RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector
                         {
-                            NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = capacity.NodeRequirements }],
+                            NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = capacity.NodeRequirements.ToList() }],
                         },
                     },
                 },
@@ -134,24 +135,24 @@ internal static class JobManifestBuilder
 
     private static V1Container Container(JobSpec spec)
     {
-        var requests = new Dictionary<string, string>
+        var requests = new Dictionary<string, ResourceQuantity>
         {
-            ["cpu"] = Quantities.Cpu(spec.Worker.VCpus),
-            ["memory"] = Quantities.Memory(spec.Worker.MemoryGiB),
+            ["cpu"] = new(Quantities.Cpu(spec.Worker.VCpus)),
+            ["memory"] = new(Quantities.Memory(spec.Worker.MemoryGiB)),
         };
         // Extended resources are set as limits only; Kubernetes copies them to requests.
         var limits = spec.Worker.Gpus > 0
-            ? new Dictionary<string, string> { [GpuResource] = spec.Worker.Gpus.ToString(CultureInfo.InvariantCulture) }
+            ? new Dictionary<string, ResourceQuantity> { [GpuResource] = new(spec.Worker.Gpus.ToString(CultureInfo.InvariantCulture)) }
             : null;
         return new V1Container
         {
             Name = ContainerName,
             Image = spec.Container.Image,
-            Command = spec.Container.Command.Count == 0 ? null : spec.Container.Command,
-            Args = spec.Container.Args.Count == 0 ? null : spec.Container.Args,
+            Command = spec.Container.Command.Count == 0 ? null : spec.Container.Command.ToList(),
+            Args = spec.Container.Args.Count == 0 ? null : spec.Container.Args.ToList(),
             Env = spec.Container.Env.Count == 0
                 ? null
-                : spec.Container.Env.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new V1EnvVar(e.Key, e.Value)).ToList(),
+                : spec.Container.Env.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new V1EnvVar { Name = e.Key, Value = e.Value }).ToList(),
             Resources = new V1ResourceRequirements { Requests = requests, Limits = limits },
         };
     }

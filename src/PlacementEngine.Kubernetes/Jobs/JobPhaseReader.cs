@@ -1,4 +1,4 @@
-using PlacementEngine.Kubernetes.Model;
+using k8s.Models;
 using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Kubernetes.Jobs;

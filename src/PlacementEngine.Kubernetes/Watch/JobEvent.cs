@@ -1,4 +1,4 @@
-using PlacementEngine.Kubernetes.Model;
+using k8s.Models;
 
 namespace PlacementEngine.Kubernetes.Watch;
 

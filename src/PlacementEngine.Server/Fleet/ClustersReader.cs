@@ -1,11 +1,12 @@
 using PlacementEngine.Core;
+using PlacementEngine.Yaml;
 
 namespace PlacementEngine.Server.FleetFiles;
 
 /// <summary>Reads <c>clusters</c> and their pools into the core's types, checking names and prices across the whole file.</summary>
 internal sealed class ClustersReader
 {
-    private static readonly string[] Keys = ["name", "region", "labels", "gpuCaps", "kubeconfig", "context", "pools"];
+    private static readonly string[] Keys = ["name", "region", "labels", "gpuCaps", "kubeconfig", "context", "inCluster", "pools"];
 
     private readonly RegionDirectory _regions;
     private readonly IReadOnlySet<RegionId> _declaredOnPrem;
@@ -32,24 +33,21 @@ internal sealed class ClustersReader
 
     public void Read(YamlMap root)
     {
-        foreach (var (node, path) in root.List("clusters", required: true))
+        foreach (var cluster in root.Maps("clusters", Keys, required: true))
         {
-            if (YamlMap.Open(node, path, root.Log, Keys) is { } cluster)
-            {
-                ReadCluster(cluster);
-            }
+            ReadCluster(cluster);
         }
     }
 
     private void ReadCluster(YamlMap map)
     {
-        var problemsBefore = map.Log.Count;
+        var problemsBefore = map.Problems.Count;
         var name = map.Text("name", required: true);
         var region = ReadRegion(map);
         var labels = map.TextMap("labels");
         var gpuCaps = ReadGpuCaps(map);
         var executor = ReadExecutor(map);
-        var cluster = name is not null && region is not null && map.Log.Count == problemsBefore
+        var cluster = name is not null && region is not null && map.Problems.Count == problemsBefore
             ? new Cluster(name, region.Id, region.Jurisdiction, labels, Healthy: true, gpuCaps)
             : null;
         if (name is not null)
@@ -99,18 +97,19 @@ internal sealed class ClustersReader
         var caps = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entry in map.Entries("gpuCaps"))
         {
-            var model = GpuModels.Normalize(entry.Name);
+            var (name, text) = (entry.Name.Trim(), entry.Text.Trim());
+            var model = GpuModels.Normalize(name);
             if (model is null)
             {
-                map.Log.Add(entry.Line, entry.Path, $"'{entry.Name}' is not a GPU model this build knows ({string.Join(", ", GpuModels.Known)})");
+                map.Problems.Add(entry.Problem($"'{name}' is not a GPU model this build knows ({string.Join(", ", GpuModels.Known)})"));
             }
-            else if (!int.TryParse(entry.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cap))
+            else if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cap))
             {
-                map.Log.Add(entry.Line, entry.Path, $"'{entry.Text}' is not a GPU count (a whole number, 0 or more)");
+                map.Problems.Add(entry.Problem($"'{text}' is not a GPU count (a whole number, 0 or more)"));
             }
             else if (!caps.TryAdd(model, cap))
             {
-                map.Log.Add(entry.Line, entry.Path, $"{model} is capped twice");
+                map.Problems.Add(entry.Problem($"{model} is capped twice"));
             }
         }
         return caps;
@@ -120,6 +119,14 @@ internal sealed class ClustersReader
     {
         var kubeconfig = map.Text("kubeconfig");
         var context = map.Text("context");
+        if (ReadInCluster(map))
+        {
+            if (kubeconfig is not null || context is not null)
+            {
+                map.Report("inCluster", "the pod's own service account connects an in-cluster cluster: leave kubeconfig and context out");
+            }
+            return ClusterExecutorSettings.InClusterApi;
+        }
         if (kubeconfig is null)
         {
             if (context is not null)
@@ -130,5 +137,20 @@ internal sealed class ClustersReader
         }
         // Relative to the fleet file, so a fleet and its kubeconfigs can move together.
         return new ClusterExecutorSettings(Path.GetFullPath(Path.Combine(_baseDirectory, kubeconfig)), context);
+    }
+
+    private static bool ReadInCluster(YamlMap map)
+    {
+        var text = map.Text("inCluster");
+        switch (text)
+        {
+            case null or "false":
+                return false;
+            case "true":
+                return true;
+            default:
+                map.Report("inCluster", $"'{text}' is not true or false");
+                return false;
+        }
     }
 }

@@ -1,5 +1,5 @@
 using PlacementEngine.Core;
-using YamlDotNet.Core;
+using PlacementEngine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace PlacementEngine.Server.FleetFiles;
@@ -22,11 +22,11 @@ public static class FleetFileLoader
     /// <param name="baseDirectory">Relative kubeconfig paths are resolved against it.</param>
     public static LoadedFleet Parse(string yaml, string source, string baseDirectory)
     {
-        var log = new ProblemLog(source);
-        var root = ParseYaml(yaml, log);
-        if (root is null || YamlMap.Open(root, string.Empty, log, RootKeys) is not { } map)
+        var problems = new YamlProblems();
+        var root = ParseYaml(yaml, problems);
+        if (root is null || YamlMap.Open(root, string.Empty, problems, RootKeys) is not { } map)
         {
-            throw log.ToException();
+            throw problems.ToException(source);
         }
         ReadVersion(map);
         var budgets = TeamsReader.Read(map);
@@ -34,9 +34,9 @@ public static class FleetFileLoader
         var regions = RegionDirectory.Default.With(onPrem);
         var clusters = new ClustersReader(regions, declaredOnPrem, baseDirectory);
         clusters.Read(map);
-        if (log.Any)
+        if (problems.Count > 0)
         {
-            throw log.ToException();
+            throw problems.ToException(source);
         }
         return new LoadedFleet(
             new Fleet(clusters.Clusters, clusters.Pools),
@@ -46,27 +46,17 @@ public static class FleetFileLoader
             clusters.Executors);
     }
 
-    private static YamlNode? ParseYaml(string yaml, ProblemLog log)
+    private static YamlNode? ParseYaml(string yaml, YamlProblems problems)
     {
-        var stream = new YamlStream();
-        try
+        var stream = YamlText.TryLoad(yaml, out var error);
+        if (stream is null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            log.Add((int)e.Start.Line, string.Empty, $"not valid YAML: {e.Message}");
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet 16 throws this, without a position, for some documents that end inside a flow collection.
-            log.Add(0, string.Empty, "not valid YAML: the document ends inside an unclosed [ ] or { }");
+            problems.Add(new YamlProblem(error!.Line, 0, string.Empty, $"not valid YAML: {error.Message}"));
             return null;
         }
         if (stream.Documents.Count != 1)
         {
-            log.Add(0, string.Empty, stream.Documents.Count == 0 ? "the file is empty" : $"holds {stream.Documents.Count} YAML documents; a fleet file is one");
+            problems.Add(new YamlProblem(0, 0, string.Empty, stream.Documents.Count == 0 ? "the file is empty" : $"holds {stream.Documents.Count} YAML documents; a fleet file is one"));
             return null;
         }
         return stream.Documents[0].RootNode;

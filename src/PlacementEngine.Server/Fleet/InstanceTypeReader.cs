@@ -1,4 +1,5 @@
 using PlacementEngine.Core;
+using PlacementEngine.Yaml;
 
 namespace PlacementEngine.Server.FleetFiles;
 
@@ -24,11 +25,11 @@ internal static class InstanceTypeReader
     /// <summary>(null, 0) for a CPU-only pool; null when the gpu entry is wrong.</summary>
     private static (string? Model, int Count)? ReadGpu(YamlMap pool)
     {
-        if (pool.Node("gpu", required: false) is not { } node)
+        if (pool.Node("gpu") is null)
         {
             return (null, 0);
         }
-        if (YamlMap.Open(node, pool.PathOf("gpu"), pool.Log, GpuKeys) is not { } gpu)
+        if (pool.Map("gpu", GpuKeys) is not { } gpu)
         {
             return null;
         }

@@ -17,9 +17,12 @@ public sealed record LoadedFleet(
 /// <summary>How to reach one cluster.</summary>
 /// <param name="KubeconfigPath">Absolute path, or null when the cluster runs on the simulator.</param>
 /// <param name="Context">The kubeconfig context, or null for the kubeconfig's current context.</param>
-public sealed record ClusterExecutorSettings(string? KubeconfigPath, string? Context)
+public sealed record ClusterExecutorSettings(string? KubeconfigPath, string? Context, bool InCluster = false)
 {
     public static ClusterExecutorSettings Simulator { get; } = new(null, null);
 
-    public bool IsSimulated => KubeconfigPath is null;
+    /// <summary>The Kubernetes API of the cluster the server runs in, through its pod's service account.</summary>
+    public static ClusterExecutorSettings InClusterApi { get; } = new(null, null, InCluster: true);
+
+    public bool IsSimulated => KubeconfigPath is null && !InCluster;
 }

@@ -1,4 +1,5 @@
 using PlacementEngine.Core;
+using PlacementEngine.Yaml;
 
 namespace PlacementEngine.Server.FleetFiles;
 
@@ -23,18 +24,15 @@ internal sealed class PoolsReader
     /// <param name="region">Null when the cluster's region is wrong (already reported): checks that need it are skipped.</param>
     public void Read(YamlMap cluster, string? clusterName, RegionId? region)
     {
-        foreach (var (node, path) in cluster.List("pools", required: true))
+        foreach (var pool in cluster.Maps("pools", Keys, required: true))
         {
-            if (YamlMap.Open(node, path, cluster.Log, Keys) is { } pool)
-            {
-                ReadPool(pool, clusterName, region);
-            }
+            ReadPool(pool, clusterName, region);
         }
     }
 
     private void ReadPool(YamlMap map, string? clusterName, RegionId? region)
     {
-        var problemsBefore = map.Log.Count;
+        var problemsBefore = map.Problems.Count;
         var shape = InstanceTypeReader.Read(map);
         var capacity = ReadCapacityType(map);
         var zone = ReadZone(map, region);
@@ -53,7 +51,7 @@ internal sealed class PoolsReader
             }
         }
         var pool = clusterName is { } owner && name is not null && shape is not null && capacity is { } type && maxNodes is { } max
-            && price is not null && map.Log.Count == problemsBefore
+            && price is not null && map.Problems.Count == problemsBefore
             ? new Pool(name, owner, shape, type, zone, max, nodeLabels)
             : null;
         if (name is not null && !_pools.TryAdd(name, pool, map.Line, out var first))

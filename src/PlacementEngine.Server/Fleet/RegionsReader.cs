@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PlacementEngine.Core;
+using PlacementEngine.Yaml;
 
 namespace PlacementEngine.Server.FleetFiles;
 
@@ -17,12 +18,8 @@ internal static partial class RegionsReader
     {
         var regions = new FirstDefinitions<RegionId, RegionInfo>();
         var declared = new HashSet<RegionId>();
-        foreach (var (node, path) in root.List("regions"))
+        foreach (var entry in root.Maps("regions", Keys))
         {
-            if (YamlMap.Open(node, path, root.Log, Keys) is not { } entry)
-            {
-                continue;
-            }
             var id = ReadId(entry);
             var country = ReadCountry(entry);
             if (id is { } anyId)

@@ -1,4 +1,5 @@
 using PlacementEngine.Core;
+using PlacementEngine.Yaml;
 
 namespace PlacementEngine.Server.FleetFiles;
 
@@ -10,12 +11,8 @@ internal static class TeamsReader
     public static IReadOnlyDictionary<string, Money> Read(YamlMap root)
     {
         var budgets = new FirstDefinitions<string, Money>(StringComparer.Ordinal);
-        foreach (var (node, path) in root.List("teams"))
+        foreach (var team in root.Maps("teams", Keys))
         {
-            if (YamlMap.Open(node, path, root.Log, Keys) is not { } team)
-            {
-                continue;
-            }
             var name = team.Text("name", required: true);
             var budget = team.Decimal("budget", required: true);
             if (budget < 0m)

@@ -6,7 +6,7 @@ using PlacementEngine.Server.FleetFiles;
 
 namespace PlacementEngine.Server.Hosting;
 
-/// <summary>One executor per cluster: Kubernetes where the fleet names a kubeconfig, the simulator otherwise.</summary>
+/// <summary>One executor per cluster: Kubernetes where the fleet names a kubeconfig or the in-cluster API, the simulator otherwise.</summary>
 internal static class ExecutorWiring
 {
     public static IReadOnlyList<IClusterExecutor> Create(LoadedFleet loaded, ServerOptions options, IServiceProvider services)
@@ -17,9 +17,13 @@ internal static class ExecutorWiring
         return loaded.Fleet.Clusters.Select(cluster =>
         {
             var settings = loaded.Executors.GetValueOrDefault(cluster.Name) ?? ClusterExecutorSettings.Simulator;
-            return settings.IsSimulated
-                ? (IClusterExecutor)new SimulatedExecutor(cluster.Name, simulation, time)
-                : new KubernetesExecutor(settings.KubeconfigPath!, settings.Context, cluster.Name, time, loggers.CreateLogger<KubernetesExecutor>());
+            var log = loggers.CreateLogger<KubernetesExecutor>();
+            return settings switch
+            {
+                { IsSimulated: true } => (IClusterExecutor)new SimulatedExecutor(cluster.Name, simulation, time),
+                { InCluster: true } => KubernetesExecutor.InCluster(cluster.Name, time, log),
+                _ => new KubernetesExecutor(settings.KubeconfigPath!, settings.Context, cluster.Name, time, log),
+            };
         }).ToList();
     }
 }

@@ -24,7 +24,6 @@ internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 
     public static SqliteDatabase Open(SqliteStoreOptions options)
     {
-        SqliteRuntime.EnsureInitialized();
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.GetFullPath(options.Path),

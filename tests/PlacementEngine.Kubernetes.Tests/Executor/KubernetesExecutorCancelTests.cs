@@ -1,5 +1,6 @@
 using PlacementEngine.Core;
-using PlacementEngine.Kubernetes.Api;
+using System.Net;
+using k8s.Autorest;
 using PlacementEngine.Kubernetes.Tests.Support;
 
 namespace PlacementEngine.Kubernetes.Tests.Executor;
@@ -47,9 +48,9 @@ public sealed class KubernetesExecutorCancelTests : IAsyncLifetime
     {
         _cluster.Server.FailNextJobsRequest(500, "InternalError", "etcd unavailable");
 
-        var error = await Assert.ThrowsAsync<KubernetesApiException>(() => _executor.CancelAsync(new JobId("j1"), 1, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() => _executor.CancelAsync(new JobId("j1"), 1, CancellationToken.None));
 
-        Assert.Equal(500, error.Code);
-        Assert.Equal("etcd unavailable", error.StatusMessage);
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Response.StatusCode);
+        Assert.Contains("etcd unavailable", error.Response.Content, StringComparison.Ordinal);
     }
 }

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using PlacementEngine.Kubernetes.Tests.Support;
+using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Kubernetes.Tests.Executor;
 
-/// <summary>How the kubeconfig's TLS trust and credentials meet the API server.</summary>
+/// <summary>How the kubeconfig's TLS trust and credentials, read by KubernetesClient, meet the API server.</summary>
 public sealed class KubernetesExecutorCredentialTests : IAsyncLifetime
 {
     private FakeCluster _cluster = null!;
@@ -14,6 +15,18 @@ public sealed class KubernetesExecutorCredentialTests : IAsyncLifetime
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     private string AuthorityPem => TestCertificates.CertificatePem(_cluster.Certificates.Authority);
+
+    [Fact]
+    public async Task DispatchAsync_BearerToken_IsAccepted()
+    {
+        var path = _cluster.WriteKubeConfig("token-config", k => k.AuthorityData(AuthorityPem).Token(FakeCluster.Token));
+        using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
+
+        var outcome = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);
+
+        Assert.True(outcome.Accepted, outcome.Error);
+        Assert.NotNull(_cluster.Store.Find("default", "pe-j1-a1"));
+    }
 
     [Fact]
     public async Task DispatchAsync_ClientCertificateFromClusterAuthority_IsAccepted()
@@ -32,27 +45,55 @@ public sealed class KubernetesExecutorCredentialTests : IAsyncLifetime
     public async Task DispatchAsync_ExecPluginToken_IsAccepted()
     {
         PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.FixedToken);
+        // Relative to the kubeconfig, as client-go resolves a command with a directory part.
         var path = _cluster.WriteKubeConfig("exec-config", k => k.AuthorityData(AuthorityPem).Exec("./get-token.sh", FakeCluster.Token));
         using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
 
         var outcome = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);
 
         Assert.True(outcome.Accepted, outcome.Error);
+        Assert.NotNull(_cluster.Store.Find("default", "pe-j1-a1"));
     }
 
     [Fact]
-    public async Task DispatchAsync_ExecPluginFails_RefusedForLackOfCredentials()
+    public async Task DispatchAsync_ExecPluginFailsAtStart_RefusedForLackOfCredentialsUntilItWorksAgain()
     {
-        PluginScripts.Write(_cluster.Directory, "failing.sh", PluginScripts.Failing);
-        var path = _cluster.WriteKubeConfig("exec-failing", k => k.AuthorityData(AuthorityPem).Exec("./failing.sh"));
+        PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.Failing);
+        var path = _cluster.WriteKubeConfig("exec-failing", k => k.AuthorityData(AuthorityPem).Exec("./get-token.sh", FakeCluster.Token));
+        // The package runs the plugin while reading the kubeconfig; an expired sign-in must not stop the start.
         using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
 
-        var outcome = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);
+        var refused = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);
+        var healthy = await executor.CheckHealthAsync(CancellationToken.None);
+        PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.FixedToken);
+        var accepted = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);
 
-        Assert.False(outcome.Accepted);
-        Assert.False(outcome.Permanent);
-        Assert.Equal("credentials", outcome.ErrorCode);
-        Assert.Contains("SSO session expired", outcome.Error, StringComparison.Ordinal);
+        Assert.False(refused.Accepted);
+        Assert.False(refused.Permanent);
+        Assert.Equal("credentials", refused.ErrorCode);
+        Assert.Contains($"kubeconfig {path}: external exec failed", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Error!);
+        Assert.False(healthy);
+        Assert.True(accepted.Accepted, accepted.Error);
+        Assert.NotNull(_cluster.Store.Find("default", "pe-j1-a1"));
+    }
+
+    [Fact]
+    public async Task WatchAsync_ExecPluginFailsAtStart_FollowsJobsOnceItWorksAgain()
+    {
+        using (var dispatcher = _cluster.CreateExecutor())
+        {
+            Assert.True((await dispatcher.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None)).Accepted);
+        }
+        PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.Failing);
+        var path = _cluster.WriteKubeConfig("exec-failing", k => k.AuthorityData(AuthorityPem).Exec("./get-token.sh", FakeCluster.Token));
+        using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
+        await using var watch = new WatchProbe(executor);
+
+        PluginScripts.Write(_cluster.Directory, "get-token.sh", PluginScripts.FixedToken);
+        var update = await watch.NextAsync();
+
+        Assert.Equal(("j1", ExecutionPhase.Pending), (update.JobId.Value, update.Phase));
     }
 
     [Fact]
@@ -71,7 +112,7 @@ public sealed class KubernetesExecutorCredentialTests : IAsyncLifetime
     [Fact]
     public async Task DispatchAsync_NoCredentials_RefusedWith403AsAnonymous()
     {
-        var path = _cluster.WriteKubeConfig("anonymous", k => k.AuthorityData(AuthorityPem));
+        var path = _cluster.WriteKubeConfig("anonymous", k => k.AuthorityData(AuthorityPem).WithoutUser());
         using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
 
         var outcome = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);
@@ -126,7 +167,7 @@ public sealed class KubernetesExecutorCredentialTests : IAsyncLifetime
     [Fact]
     public async Task CheckHealthAsync_NothingListening_IsFalse()
     {
-        var path = _cluster.WriteKubeConfig("closed", _ => KubeConfigYaml.For($"https://127.0.0.1:{ClosedPort()}").Cluster("insecure-skip-tls-verify: true"));
+        var path = _cluster.WriteKubeConfig("closed", _ => KubeConfigYaml.For($"https://127.0.0.1:{ClosedPort()}").Cluster("insecure-skip-tls-verify: true").Token(FakeCluster.Token));
         using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
 
         Assert.False(await executor.CheckHealthAsync(CancellationToken.None));
@@ -135,7 +176,7 @@ public sealed class KubernetesExecutorCredentialTests : IAsyncLifetime
     [Fact]
     public async Task DispatchAsync_NothingListening_RefusedAsNetworkFailureForRetry()
     {
-        var path = _cluster.WriteKubeConfig("closed", _ => KubeConfigYaml.For($"https://127.0.0.1:{ClosedPort()}").Cluster("insecure-skip-tls-verify: true"));
+        var path = _cluster.WriteKubeConfig("closed", _ => KubeConfigYaml.For($"https://127.0.0.1:{ClosedPort()}").Cluster("insecure-skip-tls-verify: true").Token(FakeCluster.Token));
         using var executor = _cluster.CreateExecutor(kubeConfigPath: path);
 
         var outcome = await executor.DispatchAsync(DispatchRequests.Make("j1").Obj(), CancellationToken.None);

@@ -1,7 +1,8 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using PlacementEngine.Core;
 using PlacementEngine.Kubernetes.Jobs;
-using PlacementEngine.Kubernetes.Model;
 using PlacementEngine.Kubernetes.Tests.Support;
 
 namespace PlacementEngine.Kubernetes.Tests.Jobs;
@@ -14,7 +15,7 @@ public sealed class JobManifestBuilderTests
         var job = JobManifestBuilder.Build(DispatchRequests.Make("j42").Attempt(3).Obj(), "ml");
 
         Assert.Equal("pe-j42-a3", job.Metadata!.Name);
-        Assert.Equal("ml", job.Metadata.Namespace);
+        Assert.Equal("ml", job.Metadata.NamespaceProperty);
         Assert.Equal("batch/v1", job.ApiVersion);
         Assert.Equal("Job", job.Kind);
     }
@@ -68,7 +69,7 @@ public sealed class JobManifestBuilderTests
         Assert.Equal("ghcr.io/acme/train:2", container.Image);
         Assert.Equal(["torchrun"], container.Command!);
         Assert.Equal(["--epochs", "3"], container.Args!);
-        Assert.Equal([new V1EnvVar("A", "2"), new V1EnvVar("Z", "1")], container.Env!);
+        Assert.Equal([("A", "2"), ("Z", "1")], container.Env!.Select(e => (e.Name, e.Value)));
     }
 
     [Fact]
@@ -79,9 +80,9 @@ public sealed class JobManifestBuilderTests
         var pod = JobManifestBuilder.Build(request, "ml").Spec!.Template!.Spec!;
 
         var resources = Assert.Single(pod.Containers!).Resources!;
-        Assert.Equal(new Dictionary<string, string> { ["nvidia.com/gpu"] = "8" }, resources.Limits);
-        Assert.Equal(new Dictionary<string, string> { ["cpu"] = "90500m", ["memory"] = "1000Gi" }, resources.Requests);
-        Assert.Contains(pod.Tolerations!, t => t is { Key: "nvidia.com/gpu", Operator: "Exists", Effect: "NoSchedule" });
+        Assert.Equal(new Dictionary<string, string> { ["nvidia.com/gpu"] = "8" }, Spelled(resources.Limits));
+        Assert.Equal(new Dictionary<string, string> { ["cpu"] = "90500m", ["memory"] = "1000Gi" }, Spelled(resources.Requests));
+        Assert.Contains(pod.Tolerations!, t => t is { Key: "nvidia.com/gpu", OperatorProperty: "Exists", Effect: "NoSchedule" });
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class JobManifestBuilderTests
         var pod = JobManifestBuilder.Build(DispatchRequests.Make("j1").In("gcp:europe-west4").Spot().Obj(), "ml").Spec!.Template!.Spec!;
 
         Assert.Equal("true", pod.NodeSelector!["cloud.google.com/gke-spot"]);
-        Assert.Contains(pod.Tolerations!, t => t is { Key: "cloud.google.com/gke-spot", Operator: "Equal", Value: "true", Effect: "NoSchedule" });
+        Assert.Contains(pod.Tolerations!, t => t is { Key: "cloud.google.com/gke-spot", OperatorProperty: "Equal", Value: "true", Effect: "NoSchedule" });
         Assert.Equal("europe-west4", pod.NodeSelector["topology.kubernetes.io/region"]);
     }
 
@@ -155,7 +156,7 @@ public sealed class JobManifestBuilderTests
         Assert.False(pod.NodeSelector!.ContainsKey("cloud.google.com/gke-spot"));
         var term = Assert.Single(pod.Affinity!.NodeAffinity!.RequiredDuringSchedulingIgnoredDuringExecution!.NodeSelectorTerms!);
         var requirement = Assert.Single(term.MatchExpressions!);
-        Assert.Equal(("cloud.google.com/gke-spot", "NotIn"), (requirement.Key, requirement.Operator));
+        Assert.Equal(("cloud.google.com/gke-spot", "NotIn"), (requirement.Key, requirement.OperatorProperty));
         Assert.Equal(["true"], requirement.Values!);
     }
 
@@ -165,7 +166,7 @@ public sealed class JobManifestBuilderTests
         var pod = JobManifestBuilder.Build(DispatchRequests.Make("j1").In("azure:westeurope").Spot().Obj(), "ml").Spec!.Template!.Spec!;
 
         Assert.Equal("spot", pod.NodeSelector!["kubernetes.azure.com/scalesetpriority"]);
-        Assert.Contains(pod.Tolerations!, t => t is { Key: "kubernetes.azure.com/scalesetpriority", Operator: "Equal", Value: "spot", Effect: "NoSchedule" });
+        Assert.Contains(pod.Tolerations!, t => t is { Key: "kubernetes.azure.com/scalesetpriority", OperatorProperty: "Equal", Value: "spot", Effect: "NoSchedule" });
     }
 
     [Fact]
@@ -190,10 +191,19 @@ public sealed class JobManifestBuilderTests
     [Fact]
     public void Build_Serialised_UsesKubernetesFieldNamesAndOmitsUnsetFields()
     {
-        var json = JsonSerializer.Serialize(JobManifestBuilder.Build(DispatchRequests.Make("j1").Obj(), "ml"), KubeJson.Options);
+        var json = KubernetesJson.Serialize(JobManifestBuilder.Build(DispatchRequests.Make("j1").Obj(), "ml"));
 
-        Assert.Contains("\"podFailurePolicy\":{\"rules\":[{\"action\":\"FailJob\",\"onPodConditions\":[{\"type\":\"DisruptionTarget\",\"status\":\"True\"}]}]}", json, StringComparison.Ordinal);
+        var rule = JsonNode.Parse(json)!["spec"]!["podFailurePolicy"]!["rules"]![0]!;
+        Assert.Equal("FailJob", rule["action"]!.GetValue<string>());
+        Assert.Equal("DisruptionTarget", rule["onPodConditions"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("True", rule["onPodConditions"]![0]!["status"]!.GetValue<string>());
         Assert.Contains("\"nodeSelector\":{", json, StringComparison.Ordinal);
+        var resources = JsonNode.Parse(json)!["spec"]!["template"]!["spec"]!["containers"]![0]!["resources"]!;
+        Assert.Equal("8", resources["limits"]!["nvidia.com/gpu"]!.GetValue<string>());
         Assert.DoesNotContain("null", json, StringComparison.Ordinal);
     }
+
+    /// <summary>Quantities as they go on the wire.</summary>
+    private static Dictionary<string, string>? Spelled(IDictionary<string, ResourceQuantity>? quantities) =>
+        quantities?.ToDictionary(q => q.Key, q => q.Value.ToString());
 }

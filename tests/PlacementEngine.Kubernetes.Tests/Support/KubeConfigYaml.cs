@@ -9,6 +9,7 @@ public sealed class KubeConfigYaml
     private readonly List<string> _userLines = [];
     private string? _namespace;
     private string _contextName = "test";
+    private bool _withUser = true;
 
     private KubeConfigYaml(string server) => _clusterLines.Add($"server: {server}");
 
@@ -52,6 +53,13 @@ public sealed class KubeConfigYaml
         return this;
     }
 
+    /// <summary>A context naming no user: requests go out anonymous.</summary>
+    public KubeConfigYaml WithoutUser()
+    {
+        _withUser = false;
+        return this;
+    }
+
     public KubeConfigYaml Namespace(string name)
     {
         _namespace = name;
@@ -87,7 +95,10 @@ public sealed class KubeConfigYaml
         yaml.AppendLine($"- name: {_contextName}");
         yaml.AppendLine("  context:");
         yaml.AppendLine("    cluster: fake");
-        yaml.AppendLine("    user: tester");
+        if (_withUser)
+        {
+            yaml.AppendLine("    user: tester");
+        }
         if (_namespace is not null)
         {
             yaml.AppendLine($"    namespace: {_namespace}");

@@ -86,6 +86,43 @@ public sealed class FleetFileLoaderTests
     }
 
     [Fact]
+    public void Parse_InClusterTrue_RunsOnTheInClusterApi()
+    {
+        var loaded = Parse("""
+            version: 1
+            clusters:
+              - name: home
+                region: gcp:europe-west4
+                inCluster: true
+                pools:
+                  - {instanceType: n2-standard-16, vcpus: 16, memoryGiB: 64, capacityType: on-demand, maxNodes: 4, hourlyPrice: "0.77"}
+            """);
+
+        Assert.Equal(ClusterExecutorSettings.InClusterApi, loaded.Executors["home"]);
+        Assert.False(loaded.Executors["home"].IsSimulated);
+    }
+
+    [Theory]
+    [InlineData("inCluster: true\nkubeconfig: kube/a.yaml", "leave kubeconfig and context out")]
+    [InlineData("inCluster: yes-please", "'yes-please' is not true or false")]
+    public void Parse_InClusterMisused_NamesTheKey(string lines, string expected)
+    {
+        var problems = ProblemsOf($$"""
+            version: 1
+            clusters:
+              - name: home
+                region: gcp:europe-west4
+                {{lines.Replace("\n", "\n    ", StringComparison.Ordinal)}}
+                pools:
+                  - {instanceType: n2-standard-16, vcpus: 16, memoryGiB: 64, capacityType: on-demand, maxNodes: 4, hourlyPrice: "0.77"}
+            """);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("clusters[0].inCluster", problem.Path);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_ManyProblems_ReportsEachWithItsLineAndPath()
     {
         var problems = ProblemsOf("""

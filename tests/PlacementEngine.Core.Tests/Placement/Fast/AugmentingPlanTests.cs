@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using PlacementEngine.Core;
 using PlacementEngine.TestKit;
 
@@ -92,18 +94,15 @@ public sealed class AugmentingPlanTests
         Assert.Equal(prepared.Jobs[0].Cost(plan.PoolOf[0]) + prepared.Jobs[1].Cost(plan.PoolOf[1]), plan.Objective);
     }
 
-    [Fact]
-    public void Build_RandomInstances_KeepsEveryHardAndJointConstraint()
-    {
-        for (var seed = 1; seed <= 200; seed++)
+    [Property(MaxTest = 200)]
+    public Property Build_RandomInstances_KeepsEveryHardAndJointConstraint() =>
+        RandomProblems.ForAll(RandomProblems.Default(), problem =>
         {
-            var problem = RandomInstances.Problem(seed);
             var (prepared, plan) = Build(problem);
 
             var assembled = PlanAssembler.Assemble("augmenting", prepared, plan, Money.Zero);
 
-            PlanInvariants.AssertHold(problem, assembled, $"seed {seed}");
+            PlanInvariants.AssertHold(problem, assembled, "instance");
             Assert.Equal(ProblemObjective.For(problem).Evaluate(assembled).Dollars, plan.Objective);
-        }
-    }
+        });
 }

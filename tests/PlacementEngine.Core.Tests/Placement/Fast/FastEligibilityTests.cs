@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using PlacementEngine.Core;
 using PlacementEngine.TestKit;
 
@@ -6,13 +8,16 @@ namespace PlacementEngine.Core.Tests.Placement.Fast;
 /// <summary>The fast path of candidate generation (classes, per-job checks, exact costs) against Eligibility and CostModel.</summary>
 public sealed class FastEligibilityTests
 {
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 60)];
+    [Property(MaxTest = 60)]
+    public Property RejectionAndCost_RandomInstance_EqualTheSlowPathForEveryJobAndPool() =>
+        RandomProblems.ForAll(RandomProblems.From(seed => WithBlockedPoolsAndData(RandomInstances.Problem(seed), seed)), RejectionAndCostEqualTheSlowPath);
 
-    [Theory]
-    [MemberData(nameof(Seeds))]
-    public void RejectionAndCost_RandomInstance_EqualTheSlowPathForEveryJobAndPool(int seed)
+    [Property(MaxTest = 60)]
+    public Property Cheapest_RandomInstance_ListsTheCheapestFeasiblePoolsAndFloorsTheRest() =>
+        RandomProblems.ForAll(RandomProblems.From(seed => WithBlockedPoolsAndData(RandomInstances.Problem(seed, clusters: 8, jobs: 40), seed)), CheapestListsTheCheapestAndFloorsTheRest);
+
+    private static void RejectionAndCostEqualTheSlowPath(PlacementProblem problem)
     {
-        var problem = WithBlockedPoolsAndData(RandomInstances.Problem(seed), seed);
         var index = FleetIndex.Build(problem.Fleet, problem.Prices);
         var prepared = PreparedProblem.Prepare(problem, index);
 
@@ -35,11 +40,8 @@ public sealed class FastEligibilityTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Seeds))]
-    public void Cheapest_RandomInstance_ListsTheCheapestFeasiblePoolsAndFloorsTheRest(int seed)
+    private static void CheapestListsTheCheapestAndFloorsTheRest(PlacementProblem problem)
     {
-        var problem = WithBlockedPoolsAndData(RandomInstances.Problem(seed, clusters: 8, jobs: 40), seed);
         var index = FleetIndex.Build(problem.Fleet, problem.Prices);
         var prepared = PreparedProblem.Prepare(problem, index);
         var generator = new CandidateGenerator(prepared.Empty);

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using PlacementEngine.Core;
 using PlacementEngine.TestKit;
 
@@ -5,13 +7,12 @@ namespace PlacementEngine.Core.Tests.Placement.Fast;
 
 public sealed class PlaceOneTests
 {
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 80)];
+    [Property(MaxTest = 80)]
+    public Property PlaceOne_RandomInstance_TakesTheCheapestCandidateThatFits() =>
+        RandomProblems.ForAll(RandomProblems.From(seed => RandomInstances.Problem(seed, clusters: 6, jobs: 20)), TakesTheCheapestCandidateThatFits);
 
-    [Theory]
-    [MemberData(nameof(Seeds))]
-    public void PlaceOne_RandomInstance_TakesTheCheapestCandidateThatFits(int seed)
+    private static void TakesTheCheapestCandidateThatFits(PlacementProblem problem)
     {
-        var problem = RandomInstances.Problem(seed, clusters: 6, jobs: 20);
         var index = FleetIndex.Build(problem.Fleet, problem.Prices);
         var ledger = new CapacityLedger(problem);
 

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using PlacementEngine.Core;
 using PlacementEngine.TestKit;
 
@@ -5,16 +7,10 @@ namespace PlacementEngine.Core.Tests.Placement.Fast;
 
 public sealed class ProblemObjectiveTests
 {
-    [Fact]
-    public void For_RandomInstances_EqualsTheDefinitionOverEveryCandidate()
-    {
-        for (var seed = 1; seed <= 100; seed++)
-        {
-            var problem = RandomInstances.Problem(seed);
-
-            Assert.Equal(ProblemObjective.ByEvaluatingEveryCandidate(problem).PenaltyUnit, ProblemObjective.For(problem).PenaltyUnit);
-        }
-    }
+    [Property(MaxTest = 100)]
+    public Property For_RandomInstances_EqualsTheDefinitionOverEveryCandidate() =>
+        RandomProblems.ForAll(RandomProblems.Default(), problem =>
+            Assert.Equal(ProblemObjective.ByEvaluatingEveryCandidate(problem).PenaltyUnit, ProblemObjective.For(problem).PenaltyUnit));
 
     [Fact]
     public void For_DearestCandidateReadsFarData_CountsItsEgress()
