@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PlacementEngine.Core;
+using PlacementEngine.Grpc.Auth;
 using PlacementEngine.Grpc.Services;
 using PlacementEngine.Metrics;
 using PlacementEngine.Scheduling;
@@ -47,7 +48,15 @@ public static class PlacementServer
         PricingWiring.Add(builder.Services, pricing);
 
         await using var app = builder.Build();
-        MapEndpoints(app, options);
+        try
+        {
+            MapEndpoints(app, options);
+        }
+        catch (TokenFileException ex)
+        {
+            await Console.Error.WriteLineAsync($"placement-server: cannot start: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
         try
         {
             await PricingWiring.SeedShippedCatalogAsync(app.Services, options, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
