@@ -1,6 +1,6 @@
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Hosting;
 
-namespace PlacementEngine.Grpc.Tests.Transport;
+namespace PlacementEngine.Grpc.Tests.Hosting;
 
 public sealed class GrpcServerOptionsTests
 {

@@ -1,6 +1,6 @@
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Auth;
 
-namespace PlacementEngine.Grpc.Tests.Transport;
+namespace PlacementEngine.Grpc.Tests.Auth;
 
 public sealed class TokenFileTests
 {
