@@ -122,6 +122,9 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
     public Contracts.V1.JobService.JobServiceClient Jobs(string? token = AdminToken) => new(Invoker(token));
 
+    /// <summary>Stops the server as a shutdown would: ApplicationStopping first, then Kestrel.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         _channel.Dispose();
