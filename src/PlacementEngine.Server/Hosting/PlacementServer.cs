@@ -94,7 +94,9 @@ public static class PlacementServer
                 }
             });
             kestrel.Listen(options.MetricsListen, listen => listen.Protocols = HttpProtocols.Http1);
-            kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes + 1024L;
+            // gRPC bounds each message (MaxReceiveMessageSize answers RESOURCE_EXHAUSTED), and a price import streams a
+            // file larger than one message; a body limit would cut calls off with a bare error instead. /metrics takes no body.
+            kestrel.Limits.MaxRequestBodySize = null;
         });
     }
 

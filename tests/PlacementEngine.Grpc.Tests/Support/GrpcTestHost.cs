@@ -77,7 +77,11 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            // As placement-server sets it: gRPC bounds each message instead (RESOURCE_EXHAUSTED), and a streamed import is larger.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         var logs = new ListLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddSingleton<ScriptedJobService>();
