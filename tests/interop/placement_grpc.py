@@ -20,15 +20,19 @@ import grpc
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PROTOS_DIR = os.path.join(REPO_ROOT, "src", "PlacementEngine.Contracts", "Protos")
-PROTO_FILES = ("placement.proto", "health.proto")
-STUB_MODULES = ("placement_pb2", "placement_pb2_grpc", "health_pb2", "health_pb2_grpc")
+# The standard protocols the server serves from packages: health and (the part of) reflection the checks use.
+STANDARD_PROTOS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "protos")
+PROTO_FILES = ("placement.proto", "pricing.proto", "health.proto", "reflection.proto")
+STUB_MODULES = ("placement_pb2", "placement_pb2_grpc", "pricing_pb2", "pricing_pb2_grpc",
+                "health_pb2", "health_pb2_grpc", "reflection_pb2", "reflection_pb2_grpc")
 
 
 def generate_stubs(out_dir, protos_dir=PROTOS_DIR, timeout_seconds=60):
-    """Compiles the API's .proto files into Python modules in out_dir with grpc_tools.protoc."""
+    """Compiles the API's .proto files, and the standard ones beside this file, into Python modules in out_dir."""
     command = [
         sys.executable, "-m", "grpc_tools.protoc",
         "-I", protos_dir,
+        "-I", STANDARD_PROTOS_DIR,
         "--python_out=" + out_dir,
         "--grpc_python_out=" + out_dir,
         *PROTO_FILES,
@@ -53,7 +57,8 @@ def generated_stubs(protos_dir=PROTOS_DIR):
         yield load_stubs(out_dir)
 
 
-class _BearerToken(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor):
+class _BearerToken(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor,
+                   grpc.StreamUnaryClientInterceptor, grpc.StreamStreamClientInterceptor):
     """Adds 'authorization: Bearer <token>' to every call.
 
     grpcio refuses call credentials on insecure channels, so plaintext test servers get the token as metadata.
@@ -71,6 +76,12 @@ class _BearerToken(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInter
 
     def intercept_unary_stream(self, continuation, client_call_details, request):
         return continuation(self._with_token(client_call_details), request)
+
+    def intercept_stream_unary(self, continuation, client_call_details, request_iterator):
+        return continuation(self._with_token(client_call_details), request_iterator)
+
+    def intercept_stream_stream(self, continuation, client_call_details, request_iterator):
+        return continuation(self._with_token(client_call_details), request_iterator)
 
 
 class _CallDetails(grpc.ClientCallDetails):

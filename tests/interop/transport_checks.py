@@ -1,7 +1,8 @@
-"""Checks the C# gRPC transport against Python grpcio.
+"""Checks the C# gRPC server against Python grpcio.
 
-The C# test (PythonInteropTests) starts an in-process server with a scripted JobService and runs this script;
-the job id of each request picks the scripted behaviour. Prints PASS/FAIL per check; exits 1 if any failed.
+The C# test (PythonInteropTests) starts an in-process server with a scripted JobService and FleetService, the real
+PricingService over an empty in-memory price book store, health and reflection, and runs this script; the job id of
+each request picks the scripted behaviour. Prints PASS/FAIL per check; exits 1 if any failed.
 
     /usr/bin/python3 tests/interop/transport_checks.py --target 127.0.0.1:PORT --admin-token T \
         --submitter-token T2 --submitter-team ml-research --not-found-detail "..." --stream-failure-detail "..."
@@ -16,6 +17,12 @@ import grpc
 import placement_grpc
 
 TIMEOUT_SECONDS = 10
+CHUNK_BYTES = 16 * 1024
+PRICES_HEADER = "# placement-prices v1\ncloud,region,instance_type,on_demand_usd,spot_usd,reserved_usd\n"
+GOOD_PRICES = PRICES_HEADER + "".join(
+    "gcp,us-central1,type-%04d,%d.25,1.10,\n" % (i, 1 + i % 40) for i in range(2000))
+BAD_PRICES = PRICES_HEADER + "gcp,us-central1,a2-highgpu-1g,3.67,1.10,\ngcp,us-central1,a2-highgpu-2g,abc,1.10,\n" \
+    "gcp,mars-north1,a2-highgpu-4g,4.04,1.21,\n"
 
 
 def expect_error(call, code, detail=None, detail_prefix=None):
@@ -35,7 +42,9 @@ def expect_error(call, code, detail=None, detail_prefix=None):
 
 def run_checks(args, stubs):
     pb, pb_grpc = stubs.placement_pb2, stubs.placement_pb2_grpc
+    pricing_pb, pricing_grpc = stubs.pricing_pb2, stubs.pricing_pb2_grpc
     health_pb, health_grpc = stubs.health_pb2, stubs.health_pb2_grpc
+    reflection_pb, reflection_grpc = stubs.reflection_pb2, stubs.reflection_pb2_grpc
     admin = placement_grpc.connect(args.target, args.admin_token)
     submitter = placement_grpc.connect(args.target, args.submitter_token)
     anonymous = placement_grpc.connect(args.target)
@@ -112,11 +121,72 @@ def run_checks(args, stubs):
         stream.cancel()
         expect_error(lambda: next(stream), grpc.StatusCode.CANCELLED)
 
+    def health_watch_reports_serving():
+        stream = health_grpc.HealthStub(anonymous).Watch(
+            health_pb.HealthCheckRequest(service="placement.v1.JobService"), timeout=TIMEOUT_SECONDS)
+        assert next(stream).status == health_pb.HealthCheckResponse.SERVING
+        stream.cancel()
+
+    def reflection_lists_services():
+        stub = reflection_grpc.ServerReflectionStub(anonymous)
+        responses = list(stub.ServerReflectionInfo(iter([reflection_pb.ServerReflectionRequest(list_services="")]),
+                                                   timeout=TIMEOUT_SECONDS))
+        assert len(responses) == 1, responses
+        names = {service.name for service in responses[0].list_services_response.service}
+        expected = {"placement.v1.JobService", "placement.v1.FleetService", "placement.v1.PricingService",
+                    "grpc.health.v1.Health"}
+        assert expected <= names, names
+
+    pricing = pricing_grpc.PricingServiceStub(admin)
+
+    def import_messages(text, file_name):
+        data = text.encode("utf-8")
+        yield pricing_pb.ImportPricesRequest(header=pricing_pb.ImportPricesHeader(
+            file_name=file_name, total_bytes=len(data), comment="from python"))
+        for offset in range(0, len(data), CHUNK_BYTES):
+            yield pricing_pb.ImportPricesRequest(chunk=data[offset:offset + CHUNK_BYTES])
+
+    def stored_versions():
+        return [b.version for b in pricing.ListPriceBooks(pricing_pb.ListPriceBooksRequest(), timeout=TIMEOUT_SECONDS).books]
+
+    def import_prices_accepted():
+        before = stored_versions()
+        events = list(pricing.ImportPrices(import_messages(GOOD_PRICES, "py_prices.csv"), timeout=TIMEOUT_SECONDS))
+        phases = [e.progress.phase for e in events if e.WhichOneof("event") == "progress"]
+        assert "receiving" in phases and "parsing" in phases and "storing" in phases, phases
+        last = events[-1]
+        assert last.WhichOneof("event") == "outcome", last
+        assert last.outcome.prices == 4000 and last.outcome.book.comment == "from python", last.outcome
+        assert stored_versions() == [last.outcome.book.version] + before
+
+    def import_prices_rejected():
+        before = stored_versions()
+        events = []
+
+        def run():
+            for event in pricing.ImportPrices(import_messages(BAD_PRICES, "bad.csv"), timeout=TIMEOUT_SECONDS):
+                events.append(event)
+
+        error = expect_error(run, grpc.StatusCode.INVALID_ARGUMENT,
+                             detail_prefix="the price file bad.csv was rejected and nothing changed: 2 problems")
+        assert "\nline 4: " in error.details() and "\nline 5: " in error.details(), error.details()
+        last = events[-1]
+        assert last.WhichOneof("event") == "rejected", last
+        assert [p.line for p in last.rejected.problems] == [4, 5], last.rejected
+        assert last.rejected.problem_count == 2, last.rejected
+        assert stored_versions() == before
+
+    def import_prices_submitter_denied():
+        denied = pricing_grpc.PricingServiceStub(submitter)
+        expect_error(lambda: list(denied.ImportPrices(import_messages(GOOD_PRICES, "p.csv"), timeout=TIMEOUT_SECONDS)),
+                     grpc.StatusCode.PERMISSION_DENIED, detail_prefix="/placement.v1.PricingService/ImportPrices: pricing is for admins")
+
     checks = [
         unary_admin, unary_submitter, server_streaming, stream_error_after_messages, error_with_non_ascii_detail,
         deadline_exceeded, missing_token, unknown_token, unknown_method, oversized_request,
         oversized_request_beyond_flow_control_window, health_without_token,
-        health_watch_until_cancelled,
+        health_watch_until_cancelled, health_watch_reports_serving, reflection_lists_services,
+        import_prices_accepted, import_prices_rejected, import_prices_submitter_denied,
     ]
     failures = 0
     for check in checks:

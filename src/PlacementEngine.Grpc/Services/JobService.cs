@@ -1,6 +1,7 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using PlacementEngine.Core;
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Auth;
 using PlacementEngine.Scheduling;
 using V1 = PlacementEngine.Contracts.V1;
 
@@ -8,34 +9,22 @@ namespace PlacementEngine.Grpc.Services;
 
 /// <summary>
 /// placement.v1.JobService. The caller's team comes from the token: a team sees, watches, explains and cancels only
-/// its own jobs, and submits only for itself; admins act for every team.
+/// its own jobs, and submits only for itself; admins act for every team (<see cref="PlacementPolicies.TeamAccess"/>).
 /// </summary>
-internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
+[Authorize]
+internal sealed class JobService(JobOperations jobs, PlanOperations plans, FleetOperations fleet, IAuthorizationService authorization)
+    : V1.JobService.JobServiceBase
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
 
-    public void Register(GrpcServiceRegistry registry)
+    public override async Task<V1.SubmitJobResponse> SubmitJob(V1.SubmitJobRequest request, ServerCallContext context)
     {
-        registry.AddUnary<V1.SubmitJobRequest, V1.SubmitJobResponse>(JobServiceMethods.SubmitJob, V1.SubmitJobRequest.Parser, SubmitJobAsync);
-        registry.AddUnary<V1.GetJobRequest, V1.Job>(JobServiceMethods.GetJob, V1.GetJobRequest.Parser, GetJobAsync);
-        registry.AddUnary<V1.ListJobsRequest, V1.ListJobsResponse>(JobServiceMethods.ListJobs, V1.ListJobsRequest.Parser, ListJobsAsync);
-        registry.AddUnary<V1.CancelJobRequest, V1.Job>(JobServiceMethods.CancelJob, V1.CancelJobRequest.Parser, CancelJobAsync);
-        registry.AddServerStreaming<V1.WatchJobRequest, V1.JobEvent>(JobServiceMethods.WatchJob, V1.WatchJobRequest.Parser, WatchJobAsync);
-        registry.AddUnary<V1.ExplainJobRequest, V1.Explanation>(JobServiceMethods.ExplainJob, V1.ExplainJobRequest.Parser, ExplainJobAsync);
-    }
-
-    public async Task<V1.SubmitJobResponse> SubmitJobAsync(V1.SubmitJobRequest request, ServerCallContext context)
-    {
-        var caller = context.RequireCaller();
-        var spec = request.Spec ?? throw new RpcException(StatusCode.InvalidArgument, "spec: the job spec is required");
+        var caller = context.GetCaller();
+        var spec = request.Spec ?? throw Rpc.Error(StatusCode.InvalidArgument, "spec: the job spec is required");
         var team = string.IsNullOrWhiteSpace(spec.Team) ? caller.Team : spec.Team.Trim();
-        if (!caller.MayActFor(team))
-        {
-            throw new RpcException(
-                StatusCode.PermissionDenied,
-                $"spec.team: team {caller.Team} may not submit jobs for team {team}; leave spec.team empty to submit for your own team");
-        }
+        await authorization.DemandAsync(context, team, () =>
+            $"spec.team: team {caller.Team} may not submit jobs for team {team}; leave spec.team empty to submit for your own team").ConfigureAwait(false);
 
         var result = await jobs.SubmitAsync(JobSpecMapping.ToDraft(spec, team), request.IdempotencyKey, context.CancellationToken).ConfigureAwait(false);
         return result.Kind switch
@@ -43,8 +32,8 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
             SubmitResultKind.Created => new V1.SubmitJobResponse { Job = ToProto(result.Job!) },
             SubmitResultKind.Existing => new V1.SubmitJobResponse { Job = ToProto(result.Job!), AlreadyExisted = true },
             // Every bad field at once, each named as the API names it: "spec.worker.gpus: -1 is out of range ...".
-            SubmitResultKind.Invalid => throw new RpcException(StatusCode.InvalidArgument, string.Join("; ", result.Errors)),
-            SubmitResultKind.KeyConflict => throw new RpcException(
+            SubmitResultKind.Invalid => throw Rpc.Error(StatusCode.InvalidArgument, string.Join("; ", result.Errors)),
+            SubmitResultKind.KeyConflict => throw Rpc.Error(
                 StatusCode.AlreadyExists,
                 result.Errors.Count > 0
                     ? string.Join("; ", result.Errors)
@@ -53,21 +42,21 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
         };
     }
 
-    public async Task<V1.Job> GetJobAsync(V1.GetJobRequest request, ServerCallContext context)
+    public override async Task<V1.Job> GetJob(V1.GetJobRequest request, ServerCallContext context)
     {
         var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
         var transitions = await jobs.GetTransitionsAsync(job.Id, context.CancellationToken).ConfigureAwait(false);
         return ToProto(job, transitions);
     }
 
-    public async Task<V1.ListJobsResponse> ListJobsAsync(V1.ListJobsRequest request, ServerCallContext context)
+    public override async Task<V1.ListJobsResponse> ListJobs(V1.ListJobsRequest request, ServerCallContext context)
     {
-        var caller = context.RequireCaller();
+        var caller = context.GetCaller();
         var pageSize = request.PageSize switch
         {
             0 => DefaultPageSize,
-            < 0 => throw new RpcException(StatusCode.InvalidArgument, $"page_size: {request.PageSize} is negative; leave it 0 for {DefaultPageSize}"),
-            > MaxPageSize => throw new RpcException(StatusCode.InvalidArgument, $"page_size: {request.PageSize} is above the maximum of {MaxPageSize}"),
+            < 0 => throw Rpc.Error(StatusCode.InvalidArgument, $"page_size: {request.PageSize} is negative; leave it 0 for {DefaultPageSize}"),
+            > MaxPageSize => throw Rpc.Error(StatusCode.InvalidArgument, $"page_size: {request.PageSize} is above the maximum of {MaxPageSize}"),
             _ => request.PageSize,
         };
         var states = request.States.Select((state, i) => state.ToCore($"states[{i}]")).Distinct().ToList();
@@ -79,7 +68,7 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException && request.PageToken.Length > 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "page_token: not a token from this server's ListJobs; start again with an empty page_token");
+            throw Rpc.Error(StatusCode.InvalidArgument, "page_token: not a token from this server's ListJobs; start again with an empty page_token");
         }
         return new V1.ListJobsResponse
         {
@@ -88,7 +77,7 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
         };
     }
 
-    public async Task<V1.Job> CancelJobAsync(V1.CancelJobRequest request, ServerCallContext context)
+    public override async Task<V1.Job> CancelJob(V1.CancelJobRequest request, ServerCallContext context)
     {
         var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
         var result = await jobs.CancelAsync(job.Id, request.Reason, context.CancellationToken).ConfigureAwait(false);
@@ -98,7 +87,7 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
                 throw NotFound(job.Id.Value);
             case CancelStatus.AlreadyFinished:
                 var state = (result.Job ?? job).State;
-                throw new RpcException(
+                throw Rpc.Error(
                     StatusCode.FailedPrecondition,
                     $"job {job.Id} has already ended ({state.ToProto()}); only unfinished jobs can be cancelled");
             default:
@@ -107,7 +96,7 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
         }
     }
 
-    public async Task WatchJobAsync(V1.WatchJobRequest request, IServerStreamWriter<V1.JobEvent> writer, ServerCallContext context)
+    public override async Task WatchJob(V1.WatchJobRequest request, IServerStreamWriter<V1.JobEvent> responseStream, ServerCallContext context)
     {
         var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
         var sent = false;
@@ -118,7 +107,7 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
             {
                 jobEvent.Transition = transition.ToProto();
             }
-            await writer.WriteAsync(jobEvent).ConfigureAwait(false);
+            await responseStream.WriteAsync(jobEvent, context.CancellationToken).ConfigureAwait(false);
             sent = true;
         }
         if (!sent)
@@ -128,7 +117,7 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
         }
     }
 
-    public async Task<V1.Explanation> ExplainJobAsync(V1.ExplainJobRequest request, ServerCallContext context)
+    public override async Task<V1.Explanation> ExplainJob(V1.ExplainJobRequest request, ServerCallContext context)
     {
         var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
         var explanation = await jobs.ExplainAsync(job.Id, context.CancellationToken).ConfigureAwait(false)
@@ -136,26 +125,27 @@ internal sealed class JobService(JobOperations jobs, FleetOperations fleet)
         return explanation.ToProto(job);
     }
 
+    public override Task<V1.PlanJobsResponse> PlanJobs(V1.PlanJobsRequest request, ServerCallContext context) =>
+        new JobPlanner(plans, authorization).PlanAsync(request, context);
+
     /// <summary>The job, if it exists and the caller's team may see it.</summary>
     private async Task<Job> GetVisibleJobAsync(string id, ServerCallContext context)
     {
-        var caller = context.RequireCaller();
+        var caller = context.GetCaller();
         if (string.IsNullOrWhiteSpace(id))
         {
-            throw new RpcException(StatusCode.InvalidArgument, "id: the job id is required");
+            throw Rpc.Error(StatusCode.InvalidArgument, "id: the job id is required");
         }
         var job = await jobs.GetAsync(new JobId(id.Trim()), context.CancellationToken).ConfigureAwait(false)
             ?? throw NotFound(id);
-        if (!caller.MayActFor(job.Team))
-        {
-            // Not naming the owner: a team learns nothing about another team's work beyond that the id is taken.
-            throw new RpcException(StatusCode.PermissionDenied, $"job {id} belongs to another team; team {caller.Team} may only see and act on its own jobs");
-        }
+        // Not naming the owner: a team learns nothing about another team's work beyond that the id is taken.
+        await authorization.DemandAsync(context, job.Team, () =>
+            $"job {id} belongs to another team; team {caller.Team} may only see and act on its own jobs").ConfigureAwait(false);
         return job;
     }
 
     private V1.Job ToProto(Job job, IReadOnlyList<StateTransition>? transitions = null) =>
         job.ToProto(fleet.IsSimulated, transitions);
 
-    private static RpcException NotFound(string id) => new(StatusCode.NotFound, $"job {id} not found");
+    private static RpcException NotFound(string id) => Rpc.Error(StatusCode.NotFound, $"job {id} not found");
 }

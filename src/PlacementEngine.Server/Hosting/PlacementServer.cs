@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PlacementEngine.Core;
+using PlacementEngine.Grpc.Auth;
 using PlacementEngine.Grpc.Services;
 using PlacementEngine.Scheduling;
 using PlacementEngine.Server.FleetFiles;
@@ -46,7 +47,15 @@ public static class PlacementServer
         PricingWiring.Add(builder.Services, pricing);
 
         await using var app = builder.Build();
-        MapEndpoints(app, options);
+        try
+        {
+            MapEndpoints(app, options);
+        }
+        catch (TokenFileException ex)
+        {
+            await Console.Error.WriteLineAsync($"placement-server: cannot start: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
         try
         {
             await PricingWiring.SeedShippedCatalogAsync(app.Services, options, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
@@ -84,7 +93,9 @@ public static class PlacementServer
                 }
             });
             kestrel.Listen(options.MetricsListen, listen => listen.Protocols = HttpProtocols.Http1);
-            kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes + 1024L;
+            // gRPC bounds each message (MaxReceiveMessageSize answers RESOURCE_EXHAUSTED), and a price import streams a
+            // file larger than one message; a body limit would cut calls off with a bare error instead. /metrics takes no body.
+            kestrel.Limits.MaxRequestBodySize = null;
         });
     }
 

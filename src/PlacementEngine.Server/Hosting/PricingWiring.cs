@@ -22,7 +22,6 @@ internal static partial class PricingWiring
     public static PricingServiceOptions Options(ServerOptions options, LoadedFleet fleet) => new()
     {
         Regions = fleet.Regions.With(ShippedCatalog.LoadRegions(options.PricingPath)),
-        Uploads = new ImportUploadLimits { MaxChunkBytes = ImportUploadLimits.ChunkBytesFor(options.MaxMessageBytes) },
     };
 
     public static void Add(IServiceCollection services, PricingServiceOptions pricing) => services.AddPricingService(pricing);

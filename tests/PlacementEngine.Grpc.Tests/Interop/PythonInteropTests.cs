@@ -1,11 +1,17 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementEngine.Grpc.Services;
 using PlacementEngine.Grpc.Tests.Support;
+using PlacementEngine.Scheduling;
+using PlacementEngine.TestKit;
 
 namespace PlacementEngine.Grpc.Tests.Interop;
 
 /// <summary>
-/// Python grpcio, an independent gRPC implementation, against the transport on a real Kestrel:
-/// unary, server streaming, deadlines, statuses with non-ASCII messages, authentication and health.
+/// Python grpcio, an independent gRPC implementation, against the server on a real Kestrel: unary, server and
+/// bidirectional streaming (the price import), deadlines, statuses with non-ASCII messages, authentication, limits,
+/// health and reflection.
 /// </summary>
 public sealed class PythonInteropTests : IAsyncLifetime
 {
@@ -13,7 +19,17 @@ public sealed class PythonInteropTests : IAsyncLifetime
 
     private GrpcTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await GrpcTestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await GrpcTestHost.StartAsync(
+        services: s => s
+            .AddSingleton<ScriptedFleetService>()
+            .AddSingleton<IPriceBookStore, InMemoryPriceBookStore>()
+            .AddSingleton(sp => new PriceBookService(sp.GetRequiredService<IPriceBookStore>(), TimeProvider.System))
+            .AddPricingService(new PricingServiceOptions()),
+        map: app =>
+        {
+            app.MapGrpcService<ScriptedFleetService>();
+            app.MapPricingService();
+        });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -35,7 +51,7 @@ public sealed class PythonInteropTests : IAsyncLifetime
             ScriptTimeout);
 
         Assert.True(exitCode == 0, $"transport_checks.py exited with {exitCode}:\n{output}");
-        Assert.Contains("13 of 13 checks passed", output, StringComparison.Ordinal);
+        Assert.Contains("18 of 18 checks passed", output, StringComparison.Ordinal);
         // The deadline check's handler saw its token cancelled, whichever side gave up first.
         Assert.True(_host.Service.SlowCallCancelled.Task.IsCompleted, output);
     }

@@ -1,4 +1,4 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Grpc.Tests.Support;
 using V1 = PlacementEngine.Contracts.V1;
 using static PlacementEngine.Grpc.Tests.Support.PlacementApiHarness;
@@ -14,7 +14,7 @@ public sealed class FleetServiceTests : IDisposable
     [Fact]
     public async Task ListClusters_AnyTeam_ShowsRegionJurisdictionAndExecutor()
     {
-        var response = await _api.FleetService.ListClustersAsync(new V1.ListClustersRequest(), ContextFor(MlResearch));
+        var response = await _api.FleetService.ListClusters(new V1.ListClustersRequest(), ContextFor(MlResearch));
 
         var eu = Assert.Single(response.Clusters, c => c.Name == "gcp-eu");
         Assert.Equal(("gcp", "europe-west4", "EU", "kubernetes", true), (eu.Cloud, eu.Region, eu.Jurisdiction, eu.Executor, eu.Healthy));
@@ -29,7 +29,7 @@ public sealed class FleetServiceTests : IDisposable
         var job = await _api.SubmitAsync(MlResearch);
         await _api.AdvanceAsync(job.Id, "gcp-eu/a2-highgpu-1g/spot");
 
-        var response = await _api.FleetService.ListPoolsAsync(new V1.ListPoolsRequest { Cluster = "gcp-eu" }, ContextFor(MlResearch));
+        var response = await _api.FleetService.ListPools(new V1.ListPoolsRequest { Cluster = "gcp-eu" }, ContextFor(MlResearch));
 
         Assert.Equal(2, response.Pools.Count);
         var spot = Assert.Single(response.Pools, p => p.CapacityType == V1.CapacityType.Spot);
@@ -40,7 +40,7 @@ public sealed class FleetServiceTests : IDisposable
     [Fact]
     public async Task ListPools_NoCluster_ListsEveryPool()
     {
-        var response = await _api.FleetService.ListPoolsAsync(new V1.ListPoolsRequest(), ContextFor(MlResearch));
+        var response = await _api.FleetService.ListPools(new V1.ListPoolsRequest(), ContextFor(MlResearch));
 
         Assert.Equal(3, response.Pools.Count);
     }
@@ -48,9 +48,9 @@ public sealed class FleetServiceTests : IDisposable
     [Fact]
     public async Task ListPools_UnknownCluster_NotFound()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => _api.FleetService.ListPoolsAsync(new V1.ListPoolsRequest { Cluster = "mars-1" }, ContextFor(MlResearch)));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _api.FleetService.ListPools(new V1.ListPoolsRequest { Cluster = "mars-1" }, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.NotFound, ex.Status);
-        Assert.Contains("'mars-1'", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.Contains("'mars-1'", ex.Status.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,4 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
 using PlacementEngine.Grpc.Tests.Support;
 using V1 = PlacementEngine.Contracts.V1;
@@ -20,7 +20,7 @@ public sealed class JobServiceTests : IDisposable
     [Fact]
     public async Task SubmitJob_NoTeamInSpec_CreatedForTheCallersTeam()
     {
-        var response = await _api.JobService.SubmitJobAsync(new V1.SubmitJobRequest { Spec = Spec("train-1"), IdempotencyKey = "k1" }, ContextFor(MlResearch));
+        var response = await _api.JobService.SubmitJob(new V1.SubmitJobRequest { Spec = Spec("train-1"), IdempotencyKey = "k1" }, ContextFor(MlResearch));
 
         Assert.False(response.AlreadyExisted);
         Assert.Equal("ml-research", response.Job.Team);
@@ -36,10 +36,10 @@ public sealed class JobServiceTests : IDisposable
         var spec = Spec();
         spec.Team = "vision";
 
-        var ex = await ThrowsRpc(() => _api.JobService.SubmitJobAsync(new V1.SubmitJobRequest { Spec = spec }, ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.SubmitJob(new V1.SubmitJobRequest { Spec = spec }, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.Status);
-        Assert.StartsWith("spec.team: team ml-research may not submit jobs for team vision", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.StartsWith("spec.team: team ml-research may not submit jobs for team vision", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,22 +72,22 @@ public sealed class JobServiceTests : IDisposable
         spec.Container.Image = "";
         spec.Residency = new V1.Residency { Jurisdictions = { "Atlantis" } };
 
-        var ex = await ThrowsRpc(() => _api.JobService.SubmitJobAsync(new V1.SubmitJobRequest { Spec = spec }, ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.SubmitJob(new V1.SubmitJobRequest { Spec = spec }, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.Contains("spec.worker.gpus: -1 is out of range", ex.Detail, StringComparison.Ordinal);
-        Assert.Contains("spec.container.image: image is required", ex.Detail, StringComparison.Ordinal);
-        Assert.Contains("spec.residency.jurisdictions: unknown jurisdiction 'Atlantis'", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("spec.worker.gpus: -1 is out of range", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("spec.container.image: image is required", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("spec.residency.jurisdictions: unknown jurisdiction 'Atlantis'", ex.Status.Detail, StringComparison.Ordinal);
         Assert.Empty((await _api.Store.ListAsync(new(null, [], 100, ""), default)).Jobs);
     }
 
     [Fact]
     public async Task SubmitJob_NoSpec_InvalidArgument()
     {
-        var ex = await ThrowsRpc(() => _api.JobService.SubmitJobAsync(new V1.SubmitJobRequest(), ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.SubmitJob(new V1.SubmitJobRequest(), ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.StartsWith("spec:", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith("spec:", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class JobServiceTests : IDisposable
     {
         var first = await _api.SubmitAsync(MlResearch, Spec(), key: "retry-me");
 
-        var again = await _api.JobService.SubmitJobAsync(new V1.SubmitJobRequest { Spec = Spec(), IdempotencyKey = "retry-me" }, ContextFor(MlResearch));
+        var again = await _api.JobService.SubmitJob(new V1.SubmitJobRequest { Spec = Spec(), IdempotencyKey = "retry-me" }, ContextFor(MlResearch));
 
         Assert.True(again.AlreadyExisted);
         Assert.Equal(first.Id, again.Job.Id);
@@ -108,10 +108,10 @@ public sealed class JobServiceTests : IDisposable
         var other = Spec();
         other.Workers = 2;
 
-        var ex = await ThrowsRpc(() => _api.JobService.SubmitJobAsync(new V1.SubmitJobRequest { Spec = other, IdempotencyKey = "reused" }, ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.SubmitJob(new V1.SubmitJobRequest { Spec = other, IdempotencyKey = "reused" }, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.AlreadyExists, ex.Status);
-        Assert.Contains("'reused'", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.AlreadyExists, ex.StatusCode);
+        Assert.Contains("'reused'", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class JobServiceTests : IDisposable
         var submitted = await _api.SubmitAsync(MlResearch);
         await _api.AdvanceAsync(submitted.Id, "gcp-eu/a2-highgpu-1g/spot", JobState.Dispatched);
 
-        var job = await _api.JobService.GetJobAsync(new V1.GetJobRequest { Id = submitted.Id }, ContextFor(MlResearch));
+        var job = await _api.JobService.GetJob(new V1.GetJobRequest { Id = submitted.Id }, ContextFor(MlResearch));
 
         Assert.Equal(V1.JobState.Dispatched, job.State);
         Assert.Equal(
@@ -144,10 +144,10 @@ public sealed class JobServiceTests : IDisposable
     {
         var job = await _api.SubmitAsync(MlResearch);
 
-        var ex = await ThrowsRpc(() => _api.JobService.GetJobAsync(new V1.GetJobRequest { Id = job.Id }, ContextFor(Vision)));
+        var ex = await ThrowsRpc(() => _api.JobService.GetJob(new V1.GetJobRequest { Id = job.Id }, ContextFor(Vision)));
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.Status);
-        Assert.DoesNotContain("ml-research", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.DoesNotContain("ml-research", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class JobServiceTests : IDisposable
     {
         var job = await _api.SubmitAsync(MlResearch);
 
-        var seen = await _api.JobService.GetJobAsync(new V1.GetJobRequest { Id = job.Id }, ContextFor(Admin));
+        var seen = await _api.JobService.GetJob(new V1.GetJobRequest { Id = job.Id }, ContextFor(Admin));
 
         Assert.Equal(job.Id, seen.Id);
     }
@@ -163,19 +163,19 @@ public sealed class JobServiceTests : IDisposable
     [Fact]
     public async Task GetJob_UnknownId_NotFound()
     {
-        var ex = await ThrowsRpc(() => _api.JobService.GetJobAsync(new V1.GetJobRequest { Id = "0000000000000000" }, ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.GetJob(new V1.GetJobRequest { Id = "0000000000000000" }, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.NotFound, ex.Status);
-        Assert.Equal("job 0000000000000000 not found", ex.Detail);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.Equal("job 0000000000000000 not found", ex.Status.Detail);
     }
 
     [Fact]
     public async Task GetJob_EmptyId_InvalidArgument()
     {
-        var ex = await ThrowsRpc(() => _api.JobService.GetJobAsync(new V1.GetJobRequest(), ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.GetJob(new V1.GetJobRequest(), ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.StartsWith("id:", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith("id:", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class JobServiceTests : IDisposable
         var own = await _api.SubmitAsync(MlResearch);
         await _api.SubmitAsync(Vision);
 
-        var page = await _api.JobService.ListJobsAsync(new V1.ListJobsRequest(), ContextFor(MlResearch));
+        var page = await _api.JobService.ListJobs(new V1.ListJobsRequest(), ContextFor(MlResearch));
 
         Assert.Equal([own.Id], page.Jobs.Select(j => j.Id));
     }
@@ -195,7 +195,7 @@ public sealed class JobServiceTests : IDisposable
         await _api.SubmitAsync(MlResearch);
         await _api.SubmitAsync(Vision);
 
-        var page = await _api.JobService.ListJobsAsync(new V1.ListJobsRequest(), ContextFor(Admin));
+        var page = await _api.JobService.ListJobs(new V1.ListJobsRequest(), ContextFor(Admin));
 
         Assert.Equal(["ml-research", "vision"], page.Jobs.Select(j => j.Team).Order());
     }
@@ -208,8 +208,8 @@ public sealed class JobServiceTests : IDisposable
         var c = await _api.SubmitAsync(MlResearch);
         await _api.AdvanceAsync(b.Id, "gcp-eu/a2-highgpu-1g/spot");
 
-        var first = await _api.JobService.ListJobsAsync(new V1.ListJobsRequest { States = { V1.JobState.Pending }, PageSize = 1 }, ContextFor(MlResearch));
-        var second = await _api.JobService.ListJobsAsync(new V1.ListJobsRequest { States = { V1.JobState.Pending }, PageSize = 1, PageToken = first.NextPageToken }, ContextFor(MlResearch));
+        var first = await _api.JobService.ListJobs(new V1.ListJobsRequest { States = { V1.JobState.Pending }, PageSize = 1 }, ContextFor(MlResearch));
+        var second = await _api.JobService.ListJobs(new V1.ListJobsRequest { States = { V1.JobState.Pending }, PageSize = 1, PageToken = first.NextPageToken }, ContextFor(MlResearch));
 
         Assert.Equal(new[] { a.Id, c.Id }.Order(StringComparer.Ordinal), first.Jobs.Concat(second.Jobs).Select(j => j.Id).Order(StringComparer.Ordinal));
         Assert.Equal("", second.NextPageToken);
@@ -220,10 +220,10 @@ public sealed class JobServiceTests : IDisposable
     [InlineData(-5, "page_size: -5 is negative; leave it 0 for 100")]
     public async Task ListJobs_PageSizeOutOfRange_InvalidArgument(int pageSize, string detail)
     {
-        var ex = await ThrowsRpc(() => _api.JobService.ListJobsAsync(new V1.ListJobsRequest { PageSize = pageSize }, ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.ListJobs(new V1.ListJobsRequest { PageSize = pageSize }, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.Equal(detail, ex.Detail);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal(detail, ex.Status.Detail);
     }
 
     [Fact]
@@ -231,19 +231,19 @@ public sealed class JobServiceTests : IDisposable
     {
         var request = new V1.ListJobsRequest { States = { V1.JobState.Running, V1.JobState.Unspecified } };
 
-        var ex = await ThrowsRpc(() => _api.JobService.ListJobsAsync(request, ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.ListJobs(request, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.StartsWith("states[1]:", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith("states[1]:", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ListJobs_ForeignPageToken_InvalidArgument()
     {
-        var ex = await ThrowsRpc(() => _api.JobService.ListJobsAsync(new V1.ListJobsRequest { PageToken = "not-a-token" }, ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.ListJobs(new V1.ListJobsRequest { PageToken = "not-a-token" }, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.StartsWith("page_token:", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith("page_token:", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class JobServiceTests : IDisposable
     {
         var job = await _api.SubmitAsync(MlResearch);
 
-        var cancelled = await _api.JobService.CancelJobAsync(new V1.CancelJobRequest { Id = job.Id, Reason = "wrong data" }, ContextFor(MlResearch));
+        var cancelled = await _api.JobService.CancelJob(new V1.CancelJobRequest { Id = job.Id, Reason = "wrong data" }, ContextFor(MlResearch));
 
         Assert.Equal(V1.JobState.Cancelled, cancelled.State);
         Assert.Equal("cancelled: wrong data", cancelled.StateReason);
@@ -264,10 +264,10 @@ public sealed class JobServiceTests : IDisposable
         var job = await _api.SubmitAsync(MlResearch);
         await _api.AdvanceAsync(job.Id, "gcp-eu/a2-highgpu-1g/spot", JobState.Dispatched, JobState.Running, JobState.Succeeded);
 
-        var ex = await ThrowsRpc(() => _api.JobService.CancelJobAsync(new V1.CancelJobRequest { Id = job.Id }, ContextFor(MlResearch)));
+        var ex = await ThrowsRpc(() => _api.JobService.CancelJob(new V1.CancelJobRequest { Id = job.Id }, ContextFor(MlResearch)));
 
-        Assert.Equal(StatusCode.FailedPrecondition, ex.Status);
-        Assert.Equal($"job {job.Id} has already ended (Succeeded); only unfinished jobs can be cancelled", ex.Detail);
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Equal($"job {job.Id} has already ended (Succeeded); only unfinished jobs can be cancelled", ex.Status.Detail);
     }
 
     [Fact]
@@ -275,9 +275,9 @@ public sealed class JobServiceTests : IDisposable
     {
         var job = await _api.SubmitAsync(MlResearch);
 
-        var ex = await ThrowsRpc(() => _api.JobService.CancelJobAsync(new V1.CancelJobRequest { Id = job.Id }, ContextFor(Vision)));
+        var ex = await ThrowsRpc(() => _api.JobService.CancelJob(new V1.CancelJobRequest { Id = job.Id }, ContextFor(Vision)));
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.Status);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         Assert.Equal(JobState.Pending, (await _api.Store.GetAsync(new JobId(job.Id), default))!.State);
     }
 
@@ -287,7 +287,7 @@ public sealed class JobServiceTests : IDisposable
         var job = await _api.SubmitAsync(MlResearch);
         var writer = new RecordingStreamWriter<V1.JobEvent>();
 
-        var watch = _api.JobService.WatchJobAsync(new V1.WatchJobRequest { Id = job.Id }, writer, ContextFor(MlResearch));
+        var watch = _api.JobService.WatchJob(new V1.WatchJobRequest { Id = job.Id }, writer, ContextFor(MlResearch));
         var snapshot = await writer.NextAsync(CancellationToken.None).AsTask().WaitAsync(Bound);
         await _api.Jobs.CancelAsync(new JobId(job.Id), "done", default);
         await watch.WaitAsync(Bound);
@@ -305,9 +305,9 @@ public sealed class JobServiceTests : IDisposable
         var job = await _api.SubmitAsync(MlResearch);
         var writer = new RecordingStreamWriter<V1.JobEvent>();
 
-        var ex = await ThrowsRpc(() => _api.JobService.WatchJobAsync(new V1.WatchJobRequest { Id = job.Id }, writer, ContextFor(Vision)));
+        var ex = await ThrowsRpc(() => _api.JobService.WatchJob(new V1.WatchJobRequest { Id = job.Id }, writer, ContextFor(Vision)));
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.Status);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         Assert.Empty(writer.Messages);
     }
 
@@ -319,7 +319,7 @@ public sealed class JobServiceTests : IDisposable
         var job = await _api.SubmitAsync(MlResearch, spec);
         await _api.AdvanceAsync(job.Id, "gcp-eu/a2-highgpu-1g/spot");
 
-        var explanation = await _api.JobService.ExplainJobAsync(new V1.ExplainJobRequest { Id = job.Id }, ContextFor(MlResearch));
+        var explanation = await _api.JobService.ExplainJob(new V1.ExplainJobRequest { Id = job.Id }, ContextFor(MlResearch));
 
         Assert.Equal(job.Id, explanation.JobId);
         Assert.Equal(V1.JobState.Placed, explanation.State);
@@ -340,7 +340,7 @@ public sealed class JobServiceTests : IDisposable
         spec.Residency = new V1.Residency { Jurisdictions = { "JP" } };
         var job = await _api.SubmitAsync(MlResearch, spec);
 
-        var explanation = await _api.JobService.ExplainJobAsync(new V1.ExplainJobRequest { Id = job.Id }, ContextFor(MlResearch));
+        var explanation = await _api.JobService.ExplainJob(new V1.ExplainJobRequest { Id = job.Id }, ContextFor(MlResearch));
 
         Assert.Null(explanation.Chosen);
         Assert.All(explanation.Candidates, c => Assert.Equal("residency", c.Reason));
@@ -351,8 +351,8 @@ public sealed class JobServiceTests : IDisposable
     [Fact]
     public async Task ExplainJob_UnknownJob_NotFound()
     {
-        var ex = await ThrowsRpc(() => _api.JobService.ExplainJobAsync(new V1.ExplainJobRequest { Id = "feedfacefeedface" }, ContextFor(Admin)));
+        var ex = await ThrowsRpc(() => _api.JobService.ExplainJob(new V1.ExplainJobRequest { Id = "feedfacefeedface" }, ContextFor(Admin)));
 
-        Assert.Equal(StatusCode.NotFound, ex.Status);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
     }
 }

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
 using PlacementEngine.Grpc.Services;
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Auth;
+using PlacementEngine.Grpc.Tests.Support;
 using PlacementEngine.Scheduling;
 using PlacementEngine.TestKit;
 using V1 = PlacementEngine.Contracts.V1;
@@ -32,15 +32,15 @@ internal sealed class PlanJobsHarness
         var budgets = new StaticBudgetSource(new Dictionary<string, Money> { ["tight"] = Money.Of(0.01m) });
         var problems = new ProblemBuilder(Store, new FleetState(fleets.Fleet()), new StaticPriceSource(fleets.Prices()), budgets);
         Plans = new PlanOperations(Store, new JobSpecValidator(RegionDirectory.Default), problems, new SingleSolver(new GreedySolver()));
-        Service = new PlanJobsService(Plans);
+        Service = new JobPlanner(Plans, TestAuthorization.Service);
     }
 
     public InMemoryJobStore Store { get; } = new();
     public PlanOperations Plans { get; }
-    public PlanJobsService Service { get; }
+    public JobPlanner Service { get; }
 
     public static ServerCallContext ContextFor(Caller? caller) =>
-        new(new DefaultHttpContext(), new GrpcMethodName(JobServiceMethods.ServiceName, "PlanJobs"), caller, null, default);
+        TestServerCallContext.For(caller, "/placement.v1.JobService/PlanJobs");
 
     /// <summary>A valid spec: one A100 worker for two hours, anywhere, for the caller's team.</summary>
     public static V1.JobSpec Spec(string name, bool inEu = false)
@@ -60,5 +60,5 @@ internal sealed class PlanJobsHarness
     }
 
     public Task<V1.PlanJobsResponse> PlanAsync(Caller caller, params V1.JobSpec[] specs) =>
-        Service.PlanJobsAsync(new V1.PlanJobsRequest { Specs = { specs } }, ContextFor(caller));
+        Service.PlanAsync(new V1.PlanJobsRequest { Specs = { specs } }, ContextFor(caller));
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using V1 = PlacementEngine.Contracts.V1;
 using static PlacementEngine.Grpc.Tests.Services.PlanJobsHarness;
 
@@ -76,8 +76,8 @@ public sealed class PlanJobsServiceTests
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => _api.PlanAsync(MlResearch, Spec("mine"), other));
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.Status);
-        Assert.StartsWith("specs[1].team: team ml-research may not plan jobs for team vision", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.StartsWith("specs[1].team: team ml-research may not plan jobs for team vision", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,9 +94,9 @@ public sealed class PlanJobsServiceTests
     [Fact]
     public async Task PlanJobs_Anonymous_Unauthenticated()
     {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => _api.Service.PlanJobsAsync(new V1.PlanJobsRequest { Specs = { Spec("x") } }, ContextFor(null)));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _api.Service.PlanAsync(new V1.PlanJobsRequest { Specs = { Spec("x") } }, ContextFor(null)));
 
-        Assert.Equal(StatusCode.Unauthenticated, ex.Status);
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
     }
 
     [Fact]

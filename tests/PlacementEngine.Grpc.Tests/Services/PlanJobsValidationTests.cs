@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Scheduling;
 using V1 = PlacementEngine.Contracts.V1;
 using static PlacementEngine.Grpc.Tests.Services.PlanJobsHarness;
@@ -14,7 +14,7 @@ public sealed class PlanJobsValidationTests
     private async Task<RpcException> InvalidAsync(params V1.JobSpec[] specs)
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => _api.PlanAsync(MlResearch, specs));
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         return ex;
     }
 
@@ -28,9 +28,9 @@ public sealed class PlanJobsValidationTests
 
         var ex = await InvalidAsync(Spec("ok"), gpus, image);
 
-        Assert.Contains("specs[1].worker.gpus: -1 is out of range", ex.Detail, StringComparison.Ordinal);
-        Assert.Contains("specs[2].container.image: image is required", ex.Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("specs[0]", ex.Detail, StringComparison.Ordinal);
+        Assert.Contains("specs[1].worker.gpus: -1 is out of range", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("specs[2].container.image: image is required", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("specs[0]", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class PlanJobsValidationTests
 
         var ex = await InvalidAsync(Spec("ok"), spec);
 
-        Assert.StartsWith("specs[1].deadline:", ex.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("specs[1].deadline:", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class PlanJobsValidationTests
     {
         var ex = await InvalidAsync();
 
-        Assert.StartsWith("specs: at least one job spec is required", ex.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("specs: at least one job spec is required", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class PlanJobsValidationTests
     {
         var ex = await InvalidAsync([.. Enumerable.Range(0, PlanOperations.MaxSpecs + 1).Select(i => Spec($"j{i}"))]);
 
-        Assert.StartsWith("specs: 1001 specs are more than the 1000", ex.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("specs: 1001 specs are more than the 1000", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

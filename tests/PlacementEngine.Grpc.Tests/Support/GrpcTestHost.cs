@@ -1,4 +1,7 @@
 using System.Net;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,15 +10,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using PlacementEngine.Contracts.Grpc;
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Hosting;
+using PlacementEngine.Grpc.Services;
 
 namespace PlacementEngine.Grpc.Tests.Support;
 
 /// <summary>
-/// A real Kestrel on 127.0.0.1 with a free port, cleartext HTTP/2 only, serving the transport with a
-/// <see cref="ScriptedJobService"/>. Dispose stops it and removes its tokens file.
+/// A real Kestrel on 127.0.0.1 with a free port, cleartext HTTP/2 only, serving the gRPC server with a
+/// <see cref="ScriptedJobService"/>, health (one <see cref="HealthSwitch"/> for JobService) and reflection.
+/// Dispose stops it and removes its tokens file.
 /// </summary>
 internal sealed class GrpcTestHost : IAsyncDisposable
 {
@@ -26,27 +31,37 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly DirectoryInfo _directory;
+    private readonly GrpcChannel _channel;
 
-    private GrpcTestHost(WebApplication app, DirectoryInfo directory, Uri address, ScriptedJobService service, ListLoggerProvider logs)
+    private GrpcTestHost(WebApplication app, DirectoryInfo directory, Uri address, ListLoggerProvider logs)
     {
         _app = app;
         _directory = directory;
         Address = address;
-        Service = service;
         Logs = logs;
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxSendMessageSize = null });
     }
 
     public Uri Address { get; }
 
-    public ScriptedJobService Service { get; }
+    /// <summary>The target as Python grpcio wants it: host:port.</summary>
+    public string Target => $"{Address.Host}:{Address.Port}";
 
     public ListLoggerProvider Logs { get; }
 
-    public GrpcHealthService Health => _app.Services.GetRequiredService<GrpcHealthService>();
+    public ScriptedJobService Service => _app.Services.GetRequiredService<ScriptedJobService>();
 
-    /// <param name="time">The server's clock; a fake one lets a test pass a deadline without waiting for it.</param>
+    public HealthSwitch Health => _app.Services.GetRequiredService<HealthSwitch>();
+
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="tokensYaml">The tokens file's content; by default the admin and submitter tokens above.</param>
-    public static async Task<GrpcTestHost> StartAsync(TimeProvider? time = null, string? tokensYaml = null)
+    /// <param name="services">Adds what <paramref name="map"/> needs.</param>
+    /// <param name="map">Maps more services (the real ones) beside the scripted JobService.</param>
+    public static async Task<GrpcTestHost> StartAsync(
+        string? tokensYaml = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? map = null)
     {
         var directory = Directory.CreateTempSubdirectory("pe-grpc-tests-");
         var tokensFile = Path.Combine(directory.FullName, "tokens.yaml");
@@ -62,23 +77,30 @@ internal sealed class GrpcTestHost : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            // As placement-server sets it: gRPC bounds each message instead (RESOURCE_EXHAUSTED), and a streamed import is larger.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         var logs = new ListLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs);
-        if (time is not null)
-        {
-            builder.Services.AddSingleton(time);
-        }
-        var service = new ScriptedJobService();
-        builder.Services.AddGrpcTransport(new GrpcServerOptions { TokensFile = tokensFile, MaxReceiveMessageBytes = MaxReceiveMessageBytes });
-        builder.Services.AddGrpcMethods((_, registry) => service.Register(registry));
+        builder.Services.AddSingleton<ScriptedJobService>();
+        builder.Services.AddSingleton<HealthSwitch>();
+        // Watchers hear of a change at the next publication; once a second keeps the health tests short.
+        builder.Services.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(1)));
+        builder.Services.AddPlacementGrpc(new GrpcServerOptions { TokensFile = tokensFile, MaxReceiveMessageBytes = MaxReceiveMessageBytes })
+            .AddCheck<HealthSwitch>("switch", tags: [PlacementServiceNames.Jobs]);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         try
         {
-            app.UseGrpcTransport();
-            // Whatever is not gRPC must reach the rest of the pipeline untouched.
-            app.Run(http => http.Response.WriteAsync("not grpc"));
+            app.UsePlacementGrpc();
+            app.MapPlacementGrpc();
+            app.MapGrpcService<ScriptedJobService>();
+            map?.Invoke(app);
+            // Whatever is not gRPC must reach its own endpoints untouched.
+            app.MapGet("/plain", () => "not grpc");
             await app.StartAsync();
         }
         catch
@@ -89,16 +111,27 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new GrpcTestHost(app, directory, new Uri(address), service, logs);
+        return new GrpcTestHost(app, directory, new Uri(address), logs);
     }
 
-    public GrpcClient CreateClient(string? token = AdminToken) => new(Address, token);
+    /// <summary>A call invoker sending the token, if any, as <c>authorization: Bearer</c> metadata.</summary>
+    public CallInvoker Invoker(string? token = AdminToken) =>
+        token is null
+            ? _channel.CreateCallInvoker()
+            : _channel.CreateCallInvoker().Intercept(metadata =>
+            {
+                metadata.Add("authorization", $"Bearer {token}");
+                return metadata;
+            });
 
-    /// <summary>The target as Python grpcio wants it: host:port.</summary>
-    public string Target => $"{Address.Host}:{Address.Port}";
+    public Contracts.V1.JobService.JobServiceClient Jobs(string? token = AdminToken) => new(Invoker(token));
+
+    /// <summary>Stops the server as a shutdown would: ApplicationStopping first, then Kestrel.</summary>
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
+        _channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _directory.Delete(recursive: true);

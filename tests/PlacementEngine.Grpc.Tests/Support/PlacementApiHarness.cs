@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Http;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
 using PlacementEngine.Grpc.Services;
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Auth;
 using PlacementEngine.Scheduling;
 using PlacementEngine.TestKit;
 using V1 = PlacementEngine.Contracts.V1;
@@ -34,7 +33,8 @@ internal sealed class PlacementApiHarness : IDisposable
         var problems = new ProblemBuilder(Store, Fleet, prices, new StaticBudgetSource(new Dictionary<string, Money>()));
         Jobs = new JobOperations(Store, Writer, Events, new JobSpecValidator(RegionDirectory.Default), problems, Dispatchers, Trigger);
         FleetOps = new FleetOperations(Fleet, prices, Store, Dispatchers);
-        JobService = new JobService(Jobs, FleetOps);
+        var plans = new PlanOperations(Store, new JobSpecValidator(RegionDirectory.Default), problems, new SingleSolver(new GreedySolver()));
+        JobService = new JobService(Jobs, plans, FleetOps, TestAuthorization.Service);
         FleetService = new FleetService(FleetOps);
     }
 
@@ -51,7 +51,7 @@ internal sealed class PlacementApiHarness : IDisposable
     public FleetService FleetService { get; }
 
     public static ServerCallContext ContextFor(Caller caller, CancellationToken cancellationToken = default) =>
-        new(new DefaultHttpContext(), new GrpcMethodName("placement.v1.JobService", "Test"), caller, null, cancellationToken);
+        TestServerCallContext.For(caller, "/placement.v1.JobService/Test", cancellationToken);
 
     /// <summary>A valid placement.v1 spec: one A100 worker for two hours, anywhere.</summary>
     public static V1.JobSpec Spec(string name = "train") => new()
@@ -64,7 +64,7 @@ internal sealed class PlacementApiHarness : IDisposable
     };
 
     public async Task<V1.Job> SubmitAsync(Caller caller, V1.JobSpec? spec = null, string key = "") =>
-        (await JobService.SubmitJobAsync(new V1.SubmitJobRequest { Spec = spec ?? Spec(), IdempotencyKey = key }, ContextFor(caller))).Job;
+        (await JobService.SubmitJob(new V1.SubmitJobRequest { Spec = spec ?? Spec(), IdempotencyKey = key }, ContextFor(caller))).Job;
 
     /// <summary>Moves a pending job onto a pool and, when asked, on through the given states, as scheduling would.</summary>
     public async Task<Job> AdvanceAsync(string id, string pool, params JobState[] then)

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using PlacementEngine.Grpc.Transport;
+using Grpc.Core;
 
 namespace PlacementEngine.Grpc.Tests.Support;
 
@@ -10,7 +10,9 @@ internal sealed class RecordingStreamWriter<T> : IServerStreamWriter<T>
 
     public List<T> Messages { get; } = [];
 
-    public Task WriteAsync(T message, CancellationToken cancellationToken = default)
+    public WriteOptions? WriteOptions { get; set; }
+
+    public Task WriteAsync(T message)
     {
         lock (Messages)
         {
@@ -18,6 +20,12 @@ internal sealed class RecordingStreamWriter<T> : IServerStreamWriter<T>
         }
         _written.Writer.TryWrite(message);
         return Task.CompletedTask;
+    }
+
+    public Task WriteAsync(T message, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return WriteAsync(message);
     }
 
     public ValueTask<T> NextAsync(CancellationToken cancellationToken) => _written.Reader.ReadAsync(cancellationToken);

@@ -1,14 +1,16 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using PlacementEngine.Contracts.V1;
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Auth;
 
 namespace PlacementEngine.Grpc.Tests.Support;
 
 /// <summary>
-/// A stand-in for the real JobService, registered under the real method names so independent clients can use the
+/// A stand-in for the real JobService, served under the real service name so independent clients can use the
 /// published stubs. The request's job id picks the behaviour.
 /// </summary>
-internal sealed class ScriptedJobService
+[Authorize]
+internal sealed class ScriptedJobService : JobService.JobServiceBase
 {
     public const string NotFoundDetail = "job 'ghost' not found: ünïcödé ✓ 100% 東京";
     public const string StreamFailureDetail = "watch stopped after 2 events: cluster ✗ unreachable";
@@ -18,15 +20,9 @@ internal sealed class ScriptedJobService
     public TaskCompletionSource SlowCallCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource EndlessWatchCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Register(GrpcServiceRegistry registry)
+    public override async Task<Job> GetJob(GetJobRequest request, ServerCallContext context)
     {
-        registry.AddUnary<GetJobRequest, Job>(JobServiceMethods.GetJob, GetJobRequest.Parser, GetJobAsync);
-        registry.AddServerStreaming<WatchJobRequest, JobEvent>(JobServiceMethods.WatchJob, WatchJobRequest.Parser, WatchJobAsync);
-    }
-
-    private async Task<Job> GetJobAsync(GetJobRequest request, ServerCallContext context)
-    {
-        var caller = context.RequireCaller();
+        var caller = context.GetCaller();
         switch (request.Id)
         {
             case "slow":
@@ -42,31 +38,31 @@ internal sealed class ScriptedJobService
                 }
                 break;
             case "ghost":
-                throw new RpcException(StatusCode.NotFound, NotFoundDetail);
+                throw new RpcException(new Status(StatusCode.NotFound, NotFoundDetail));
             case "crash":
                 throw new InvalidOperationException($"database said: {SecretInCrash}");
             case "trailer":
-                context.AddResponseTrailer("x-served-by", "scripted");
+                context.ResponseTrailers.Add("x-served-by", "scripted");
                 break;
         }
         return new Job
         {
             Id = request.Id,
             Team = caller.Team,
-            StateReason = $"{caller.Role}; deadline {(context.Deadline is null ? "none" : "set")}",
+            StateReason = $"{caller.Role}; deadline {(context.Deadline == DateTime.MaxValue ? "none" : "set")}",
         };
     }
 
-    private async Task WatchJobAsync(WatchJobRequest request, IServerStreamWriter<JobEvent> writer, ServerCallContext context)
+    public override async Task WatchJob(WatchJobRequest request, IServerStreamWriter<JobEvent> responseStream, ServerCallContext context)
     {
         switch (request.Id)
         {
             case "fail-after-2":
-                await writer.WriteAsync(Event(request.Id, JobState.Pending));
-                await writer.WriteAsync(Event(request.Id, JobState.Placed));
-                throw new RpcException(StatusCode.FailedPrecondition, StreamFailureDetail);
+                await responseStream.WriteAsync(Event(request.Id, JobState.Pending));
+                await responseStream.WriteAsync(Event(request.Id, JobState.Placed));
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, StreamFailureDetail));
             case "endless":
-                await writer.WriteAsync(Event(request.Id, JobState.Running));
+                await responseStream.WriteAsync(Event(request.Id, JobState.Running));
                 try
                 {
                     await Task.Delay(Timeout.Infinite, context.CancellationToken);
@@ -80,7 +76,7 @@ internal sealed class ScriptedJobService
             default:
                 foreach (var state in new[] { JobState.Pending, JobState.Placed, JobState.Running })
                 {
-                    await writer.WriteAsync(Event(request.Id, state));
+                    await responseStream.WriteAsync(Event(request.Id, state));
                 }
                 break;
         }

@@ -1,4 +1,4 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
 using V1 = PlacementEngine.Contracts.V1;
 
@@ -33,7 +33,7 @@ internal static class EnumMapping
         V1.JobState.Unschedulable => JobState.Unschedulable,
         V1.JobState.Preempted => JobState.Preempted,
         V1.JobState.Cancelled => JobState.Cancelled,
-        _ => throw new RpcException(StatusCode.InvalidArgument, $"{field}: {state} is not a job state; use JOB_STATE_PENDING ... JOB_STATE_CANCELLED"),
+        _ => throw Rpc.Error(StatusCode.InvalidArgument, $"{field}: {state} is not a job state; use JOB_STATE_PENDING ... JOB_STATE_CANCELLED"),
     };
 
     public static V1.CapacityType ToProto(this CapacityType type) => type switch
@@ -58,6 +58,6 @@ internal static class EnumMapping
         V1.CapacityPolicy.Unspecified or V1.CapacityPolicy.SpotPreferred => CapacityPolicy.SpotPreferred,
         V1.CapacityPolicy.SpotOnly => CapacityPolicy.SpotOnly,
         V1.CapacityPolicy.OnDemandOnly => CapacityPolicy.OnDemandOnly,
-        _ => throw new RpcException(StatusCode.InvalidArgument, $"spec.capacity_policy: {(int)policy} is not a capacity policy; use SPOT_ONLY, SPOT_PREFERRED or ON_DEMAND_ONLY"),
+        _ => throw Rpc.Error(StatusCode.InvalidArgument, $"spec.capacity_policy: {(int)policy} is not a capacity policy; use SPOT_ONLY, SPOT_PREFERRED or ON_DEMAND_ONLY"),
     };
 }

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
 using V1 = PlacementEngine.Contracts.V1;
 
@@ -100,7 +100,7 @@ internal static class JobSpecMapping
         }
         catch (InvalidOperationException ex)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"{field}.deadline: {ex.Message}");
+            throw Rpc.Error(StatusCode.InvalidArgument, $"{field}.deadline: {ex.Message}");
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
 using V1 = PlacementEngine.Contracts.V1;
 
@@ -15,7 +15,7 @@ internal static class OverrideRequestMapping
     {
         if (request is null)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "override: the override is required");
+            throw Rpc.Error(StatusCode.InvalidArgument, "override: the override is required");
         }
         var errors = new List<string>();
         var selector = request.Selector ?? new V1.OverrideSelector();
@@ -35,7 +35,7 @@ internal static class OverrideRequestMapping
         var (kind, value) = Adjustment(request, errors);
         if (errors.Count > 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument, string.Join("; ", errors));
+            throw Rpc.Error(StatusCode.InvalidArgument, string.Join("; ", errors));
         }
         return new PriceOverride(
             request.Id.Trim(),

@@ -1,4 +1,4 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Grpc.Services;
@@ -9,7 +9,7 @@ internal static class PriceBookErrors
     public static T ValueOrThrow<T>(this PriceBookResult<T> result) =>
         result.Error is { } error ? throw ToRpc(error) : result.Value!;
 
-    public static RpcException ToRpc(PriceBookError error) => new(
+    public static RpcException ToRpc(PriceBookError error) => Rpc.Error(
         error.Kind switch
         {
             PriceBookErrorKind.NotFound => StatusCode.NotFound,

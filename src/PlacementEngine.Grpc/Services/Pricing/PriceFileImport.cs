@@ -2,7 +2,14 @@ using PlacementEngine.Pricing;
 
 namespace PlacementEngine.Grpc.Services;
 
-/// <summary>One committed upload and what the admin said about it.</summary>
+/// <summary>One received price file and what the admin said about it.</summary>
+/// <param name="Content">The whole file, as received; <see cref="PriceImportRequest.FileName"/> names it.</param>
 /// <param name="By">Who imports it, recorded with the version.</param>
 /// <param name="Activate">False stores the version without making it active.</param>
-internal sealed record PriceFileImport(ImportUpload Upload, PriceImportRequest Request, string By, string Comment, bool Activate);
+internal sealed record PriceFileImport(ArraySegment<byte> Content, PriceImportRequest Request, string By, string Comment, bool Activate)
+{
+    public string FileName => Request.FileName ?? "";
+
+    /// <summary>Read-only and seekable, so the importer can look at the file's head before parsing.</summary>
+    public MemoryStream OpenContent() => new(Content.Array ?? [], Content.Offset, Content.Count, writable: false);
+}

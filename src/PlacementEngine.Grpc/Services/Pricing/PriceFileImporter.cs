@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Pricing;
 using PlacementEngine.Scheduling;
 using V1 = PlacementEngine.Contracts.V1;
@@ -7,7 +7,7 @@ using V1 = PlacementEngine.Contracts.V1;
 namespace PlacementEngine.Grpc.Services;
 
 /// <summary>
-/// Turns an uploaded file into a price book version: parses and validates it against the active version's imported
+/// Turns a received file into a price book version: parses and validates it against the active version's imported
 /// prices (the 20x rule compares like with like: an override such as a negotiated price carries over to the new
 /// version, so it must not make a list price look like a typo), then stores it through <see cref="PriceBookService"/>.
 /// A file with any problem stores nothing. Imports run one at a time, so each is checked against, and merged into,
@@ -21,7 +21,8 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <param name="report">Receives progress while the file is parsed, then once before it is stored.</param>
-    public async Task<V1.ImportOutcome> ImportAsync(PriceFileImport import, Func<V1.ImportProgress, Task> report, CancellationToken cancellationToken)
+    /// <returns>The stored version, or the file's problems when it was rejected (and nothing was stored).</returns>
+    public async Task<PriceFileVerdict> ImportAsync(PriceFileImport import, Func<V1.ImportProgress, Task> report, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -30,18 +31,18 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
             var result = await ParseAsync(import, active?.Data, report, cancellationToken).ConfigureAwait(false);
             if (result.Data is not { } data)
             {
-                throw new RpcException(StatusCode.InvalidArgument, ImportProblemsMessage.Describe(result, import.Upload.FileName));
+                return new PriceFileVerdict(null, result);
             }
             await report(new V1.ImportProgress
             {
                 Phase = StoringPhase,
                 RowsRead = result.Counts.RowsRead,
-                BytesRead = import.Upload.TotalBytes,
-                TotalBytes = import.Upload.TotalBytes,
+                BytesRead = import.Content.Count,
+                TotalBytes = import.Content.Count,
             }).ConfigureAwait(false);
             var info = (await books.ImportAsync(data, import.By, import.Comment, result.Source, import.Activate, cancellationToken).ConfigureAwait(false))
                 .ValueOrThrow();
-            return new V1.ImportOutcome
+            return new PriceFileVerdict(new V1.ImportOutcome
             {
                 Book = info.ToProto(),
                 Format = result.Format?.ToWire() ?? "",
@@ -50,7 +51,7 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
                 Egress = result.Counts.Egress,
                 SpotBands = result.Counts.SpotBands,
                 Notes = { result.Notes },
-            };
+            }, null);
         }
         finally
         {
@@ -72,7 +73,7 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
         {
             try
             {
-                using var content = import.Upload.OpenContent();
+                using var content = import.OpenContent();
                 return PriceImporter.Import(content, import.Request, active, new ChannelProgress(progress.Writer), cancellationToken);
             }
             finally
@@ -87,7 +88,7 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
                 Phase = ParsingPhase,
                 RowsRead = step.RowsRead,
                 BytesRead = step.BytesRead,
-                TotalBytes = step.TotalBytes ?? import.Upload.TotalBytes,
+                TotalBytes = step.TotalBytes ?? import.Content.Count,
             }).ConfigureAwait(false);
         }
         return await parsing.ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 using V1 = PlacementEngine.Contracts.V1;
@@ -79,7 +79,7 @@ internal static class PricingMapping
     public static Cloud ParseCloud(string text, string field) =>
         CloudNames.TryParse(text, out var cloud)
             ? cloud
-            : throw new RpcException(StatusCode.InvalidArgument, $"{field}: '{text}' is not a cloud; use aws, gcp, azure or onprem");
+            : throw Rpc.Error(StatusCode.InvalidArgument, $"{field}: '{text}' is not a cloud; use aws, gcp, azure or onprem");
 
     private static V1.OverrideSelector ToProto(this OverrideSelector selector) => new()
     {

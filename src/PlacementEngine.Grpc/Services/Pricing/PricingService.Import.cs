@@ -1,7 +1,6 @@
-using Google.Protobuf.WellKnownTypes;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Auth;
 using PlacementEngine.Pricing;
 using V1 = PlacementEngine.Contracts.V1;
 
@@ -9,52 +8,108 @@ namespace PlacementEngine.Grpc.Services;
 
 internal sealed partial class PricingService
 {
-    public Task<V1.BeginImportResponse> BeginImportAsync(V1.BeginImportRequest request, ServerCallContext context)
-    {
-        var caller = RequireAdmin(context);
-        var upload = uploads.Begin(caller.Team, request.TotalBytes, Path.GetFileName(request.FileName.Trim()));
-        return Task.FromResult(new V1.BeginImportResponse
-        {
-            UploadId = upload.Id,
-            MaxChunkBytes = uploads.Limits.MaxChunkBytes,
-            ExpiresAt = Timestamp.FromDateTimeOffset(upload.ExpiresAt),
-        });
-    }
+    public const string ReceivingPhase = "receiving";
 
-    public Task<V1.UploadImportChunkResponse> UploadImportChunkAsync(V1.UploadImportChunkRequest request, ServerCallContext context)
+    /// <summary>
+    /// The header, then the file in chunks, then the client half-closes. The file lives in this call's buffer only,
+    /// so it is gone when the call ends, however it ends.
+    /// </summary>
+    public override async Task ImportPrices(IAsyncStreamReader<V1.ImportPricesRequest> requestStream, IServerStreamWriter<V1.ImportPricesEvent> responseStream, ServerCallContext context)
     {
-        var caller = RequireAdmin(context);
-        var (received, _) = uploads.Append(caller.Team, request.UploadId, request.Offset, request.Data.Span);
-        return Task.FromResult(new V1.UploadImportChunkResponse { ReceivedBytes = received });
-    }
-
-    public async Task CommitImportAsync(V1.CommitImportRequest request, IServerStreamWriter<V1.CommitImportEvent> writer, ServerCallContext context)
-    {
-        var caller = RequireAdmin(context);
-        // Every option is checked before the upload is taken, so a typo in a flag does not cost a new upload.
-        var importRequest = new PriceImportRequest
+        var caller = context.GetCaller();
+        var cancellationToken = context.CancellationToken;
+        if (!await requestStream.MoveNext(cancellationToken).ConfigureAwait(false))
         {
-            Format = Format(request.Format),
-            Cloud = request.Cloud.Length == 0 ? null : PricingMapping.ParseCloud(request.Cloud, "cloud"),
-            Region = Region(request.Region),
-            Validation = new ImportValidationOptions { AllowLargeChanges = request.AllowLargeChanges, Regions = options.Regions },
-        };
-        var upload = uploads.Take(caller.Team, request.UploadId);
-        var import = new PriceFileImport(upload, importRequest with { FileName = upload.FileName }, caller.Team, request.Comment.Trim(), !request.NoActivate);
-        var outcome = await importer.ImportAsync(
+            throw Rpc.Error(StatusCode.InvalidArgument, "header: the call ended before the ImportPricesHeader, which must be the first message");
+        }
+        var header = requestStream.Current.Header
+            ?? throw Rpc.Error(StatusCode.InvalidArgument, "header: the first message must be the ImportPricesHeader, before any chunk");
+        // Every option is checked before the file is taken, so a typo in a flag does not cost an upload.
+        var request = ImportRequest(header);
+        var limit = options.Imports.MaxFileBytes;
+        switch (header.TotalBytes)
+        {
+            case < 0:
+                throw Rpc.Error(StatusCode.InvalidArgument, $"total_bytes: {header.TotalBytes} is negative; leave it 0 when the size is not known");
+            case var total when total > limit:
+                throw Rpc.Error(StatusCode.ResourceExhausted, $"total_bytes: {total} bytes is more than the largest price file this server takes ({limit} bytes)");
+        }
+
+        using var file = new MemoryStream(header.TotalBytes > 0 ? (int)header.TotalBytes : 0);
+        await ReceiveAsync(requestStream, responseStream, file, header.TotalBytes, limit, cancellationToken).ConfigureAwait(false);
+        var import = new PriceFileImport(
+            new ArraySegment<byte>(file.GetBuffer(), 0, (int)file.Length), request, caller.Team, header.Comment.Trim(), !header.NoActivate);
+        var verdict = await importer.ImportAsync(
             import,
-            progress => writer.WriteAsync(new V1.CommitImportEvent { Progress = progress }, context.CancellationToken),
-            context.CancellationToken).ConfigureAwait(false);
-        await writer.WriteAsync(new V1.CommitImportEvent { Outcome = outcome }, context.CancellationToken).ConfigureAwait(false);
+            progress => responseStream.WriteAsync(new V1.ImportPricesEvent { Progress = progress }, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        if (verdict.Rejection is { } rejection)
+        {
+            await responseStream.WriteAsync(new V1.ImportPricesEvent { Rejected = ImportProblemsMessage.ToRejection(rejection) }, cancellationToken).ConfigureAwait(false);
+            throw Rpc.Error(StatusCode.InvalidArgument, ImportProblemsMessage.Describe(rejection, import.FileName));
+        }
+        await responseStream.WriteAsync(new V1.ImportPricesEvent { Outcome = verdict.Outcome }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Appends every chunk to <paramref name="file"/> until the client half-closes, reporting the bytes so far.</summary>
+    private static async Task ReceiveAsync(
+        IAsyncStreamReader<V1.ImportPricesRequest> requestStream,
+        IServerStreamWriter<V1.ImportPricesEvent> responseStream,
+        MemoryStream file,
+        long announced,
+        long limit,
+        CancellationToken cancellationToken)
+    {
+        for (var number = 2; await requestStream.MoveNext(cancellationToken).ConfigureAwait(false); number++)
+        {
+            var part = requestStream.Current;
+            if (part.PartCase != V1.ImportPricesRequest.PartOneofCase.Chunk)
+            {
+                throw Rpc.Error(StatusCode.InvalidArgument, part.PartCase == V1.ImportPricesRequest.PartOneofCase.Header
+                    ? $"header: only the first message may be the ImportPricesHeader; message {number} is another"
+                    : $"chunk: message {number} carries neither a header nor a chunk");
+            }
+            var chunk = part.Chunk;
+            if (chunk.Length > PriceImportLimits.MaxChunkBytes)
+            {
+                throw Rpc.Error(StatusCode.InvalidArgument, $"chunk: message {number} carries {chunk.Length} bytes; a chunk may carry at most {PriceImportLimits.MaxChunkBytes}");
+            }
+            if (file.Length + chunk.Length > limit)
+            {
+                throw Rpc.Error(StatusCode.ResourceExhausted, $"the price file is more than the largest price file this server takes ({limit} bytes)");
+            }
+            if (announced > 0 && file.Length + chunk.Length > announced)
+            {
+                throw Rpc.Error(StatusCode.InvalidArgument, $"total_bytes: the header announced {announced} bytes and more arrived");
+            }
+            file.Write(chunk.Span);
+            await responseStream.WriteAsync(new V1.ImportPricesEvent
+            {
+                Progress = new V1.ImportProgress { Phase = ReceivingPhase, BytesRead = file.Length, TotalBytes = announced },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        if (announced > 0 && file.Length != announced)
+        {
+            throw Rpc.Error(StatusCode.InvalidArgument, $"total_bytes: the header announced {announced} bytes but {file.Length} arrived");
+        }
+    }
+
+    private PriceImportRequest ImportRequest(V1.ImportPricesHeader header) => new()
+    {
+        FileName = Path.GetFileName(header.FileName.Trim()),
+        Format = Format(header.Format),
+        Cloud = header.Cloud.Length == 0 ? null : PricingMapping.ParseCloud(header.Cloud, "cloud"),
+        Region = Region(header.Region),
+        Validation = new ImportValidationOptions { AllowLargeChanges = header.AllowLargeChanges, Regions = options.Regions },
+    };
 
     private static PriceImportFormat? Format(string text) =>
         text.Length == 0 ? null
         : PriceImportFormatNames.TryParse(text, out var format) ? format
-        : throw new RpcException(StatusCode.InvalidArgument, $"format: '{text}' is not a price file format; use {string.Join(", ", PriceImportFormatNames.All)}, or leave it empty to detect it");
+        : throw Rpc.Error(StatusCode.InvalidArgument, $"format: '{text}' is not a price file format; use {string.Join(", ", PriceImportFormatNames.All)}, or leave it empty to detect it");
 
     private static RegionId? Region(string text) =>
         text.Length == 0 ? null
         : RegionId.TryParse(text, out var region) ? region
-        : throw new RpcException(StatusCode.InvalidArgument, $"region: '{text}' is not a region; write it cloud:region, e.g. gcp:us-central1");
+        : throw Rpc.Error(StatusCode.InvalidArgument, $"region: '{text}' is not a region; write it cloud:region, e.g. gcp:us-central1");
 }

@@ -8,5 +8,5 @@ public sealed record PricingServiceOptions
     /// <summary>The regions imported prices may name: the built-in table, the fleet's on-prem regions and the shipped catalog's.</summary>
     public RegionDirectory Regions { get; init; } = RegionDirectory.Default;
 
-    public ImportUploadLimits Uploads { get; init; } = new();
+    public PriceImportLimits Imports { get; init; } = new();
 }

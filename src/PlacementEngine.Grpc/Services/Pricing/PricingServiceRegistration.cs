@@ -1,5 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using PlacementEngine.Grpc.Transport;
 using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Grpc.Services;
@@ -7,22 +8,27 @@ namespace PlacementEngine.Grpc.Services;
 public static class PricingServiceRegistration
 {
     /// <summary>
-    /// Adds placement.v1.PricingService (admin only) to the gRPC methods. It needs <see cref="PriceBookService"/>,
-    /// <see cref="IPriceBookStore"/> and <see cref="TimeProvider"/> from the container, which also disposes its parts.
+    /// Adds what placement.v1.PricingService (admin only) needs besides <see cref="PriceBookService"/>,
+    /// <see cref="IPriceBookStore"/> and <see cref="TimeProvider"/>, which come from the container (it also disposes them).
     /// </summary>
+    /// <exception cref="ArgumentException">The import limits are impossible; the message lists every problem.</exception>
     public static IServiceCollection AddPricingService(this IServiceCollection services, PricingServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Uploads.Validate();
+        var errors = options.Imports.Validate();
         if (errors.Count > 0)
         {
-            throw new ArgumentException("invalid import upload limits: " + string.Join("; ", errors), nameof(options));
+            throw new ArgumentException("invalid price import limits: " + string.Join("; ", errors), nameof(options));
         }
         services.AddSingleton(options);
-        services.AddSingleton(sp => new ImportUploads(options.Uploads, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<PriceFileImporter>();
-        services.AddSingleton<PricingService>();
-        return services.AddGrpcMethods((provider, registry) => provider.GetRequiredService<PricingService>().Register(registry));
+        return services.AddSingleton<PriceFileImporter>();
+    }
+
+    public static IEndpointRouteBuilder MapPricingService(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGrpcService<PricingService>();
+        return endpoints;
     }
 }

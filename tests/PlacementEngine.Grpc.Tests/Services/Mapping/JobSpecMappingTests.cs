@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Core;
 using PlacementEngine.Grpc.Services;
 using PlacementEngine.TestKit;
@@ -73,8 +73,8 @@ public sealed class JobSpecMappingTests
 
         var ex = Assert.Throws<RpcException>(() => JobSpecMapping.ToDraft(spec, "t"));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.StartsWith("spec.capacity_policy: 42", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith("spec.capacity_policy: 42", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public sealed class JobSpecMappingTests
 
         var ex = Assert.Throws<RpcException>(() => JobSpecMapping.ToDraft(spec, "t"));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.StartsWith("spec.deadline:", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith("spec.deadline:", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

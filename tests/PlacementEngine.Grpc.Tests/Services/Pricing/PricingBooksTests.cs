@@ -1,4 +1,4 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using V1 = PlacementEngine.Contracts.V1;
 using static PlacementEngine.Grpc.Tests.Services.Pricing.PricingHarness;
 
@@ -20,7 +20,7 @@ public sealed class PricingBooksTests
         using var api = await StartAsync();
         await api.ImportAsync(Changed);
 
-        var diff = await api.Service.DiffPriceBooksAsync(new V1.DiffPriceBooksRequest { FromVersion = 1, ToVersion = 2 }, ContextFor(Admin));
+        var diff = await api.Service.DiffPriceBooks(new V1.DiffPriceBooksRequest { FromVersion = 1, ToVersion = 2 }, ContextFor(Admin));
 
         var changed = Assert.Single(diff.Changed);
         Assert.Equal(("us-central1", V1.CapacityType.Spot, "1.1", "1.32", "20"), (changed.Region, changed.CapacityType, changed.OldPrice, changed.NewPrice, changed.PercentChange));
@@ -36,7 +36,7 @@ public sealed class PricingBooksTests
         using var api = await StartAsync();
         await api.ImportAsync(Changed);
 
-        var diff = await api.Service.DiffPriceBooksAsync(new V1.DiffPriceBooksRequest { FromVersion = 1, ToVersion = 2, MaxRows = 1 }, ContextFor(Admin));
+        var diff = await api.Service.DiffPriceBooks(new V1.DiffPriceBooksRequest { FromVersion = 1, ToVersion = 2, MaxRows = 1 }, ContextFor(Admin));
 
         Assert.Equal((1, 1, 1), (diff.Added.Count, diff.Removed.Count, diff.Changed.Count));
         Assert.Equal((2, 2, 1), (diff.AddedCount, diff.RemovedCount, diff.ChangedCount));
@@ -50,9 +50,9 @@ public sealed class PricingBooksTests
         using var api = await StartAsync();
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            api.Service.DiffPriceBooksAsync(new V1.DiffPriceBooksRequest { FromVersion = from, ToVersion = to }, ContextFor(Admin)));
+            api.Service.DiffPriceBooks(new V1.DiffPriceBooksRequest { FromVersion = from, ToVersion = to }, ContextFor(Admin)));
 
-        Assert.Equal(expected, ex.Status);
+        Assert.Equal(expected, ex.StatusCode);
     }
 
     [Fact]
@@ -61,9 +61,9 @@ public sealed class PricingBooksTests
         using var api = await StartAsync();
         await api.ImportAsync(Changed);
 
-        var book = await api.Service.ActivatePriceBookAsync(new V1.ActivatePriceBookRequest { Version = 1 }, ContextFor(Admin));
-        var books = await api.Service.ListPriceBooksAsync(new V1.ListPriceBooksRequest(), ContextFor(Admin));
-        var price = await api.Service.GetPriceAsync(new V1.GetPriceRequest { Cloud = "gcp", Region = "us-central1", InstanceType = "a2-highgpu-1g" }, ContextFor(Admin));
+        var book = await api.Service.ActivatePriceBook(new V1.ActivatePriceBookRequest { Version = 1 }, ContextFor(Admin));
+        var books = await api.Service.ListPriceBooks(new V1.ListPriceBooksRequest(), ContextFor(Admin));
+        var price = await api.Service.GetPrice(new V1.GetPriceRequest { Cloud = "gcp", Region = "us-central1", InstanceType = "a2-highgpu-1g" }, ContextFor(Admin));
 
         Assert.Equal((1L, true), (book.Version, book.Active));
         Assert.Equal([2L, 1L], books.Books.Select(b => b.Version));
@@ -77,9 +77,9 @@ public sealed class PricingBooksTests
     {
         using var api = await StartAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => api.Service.ActivatePriceBookAsync(new V1.ActivatePriceBookRequest { Version = 7 }, ContextFor(Admin)));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => api.Service.ActivatePriceBook(new V1.ActivatePriceBookRequest { Version = 7 }, ContextFor(Admin)));
 
-        Assert.Equal(StatusCode.NotFound, ex.Status);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
         Assert.Equal(1L, await api.ActiveVersionAsync());
     }
 
@@ -88,7 +88,7 @@ public sealed class PricingBooksTests
     {
         using var api = await StartAsync();
 
-        var price = await api.Service.GetPriceAsync(new V1.GetPriceRequest { Cloud = "AWS", Region = "US-EAST-1", InstanceType = "P4D.24XLARGE" }, ContextFor(Admin));
+        var price = await api.Service.GetPrice(new V1.GetPriceRequest { Cloud = "AWS", Region = "US-EAST-1", InstanceType = "P4D.24XLARGE" }, ContextFor(Admin));
 
         Assert.Equal(("aws", "us-east-1", "p4d.24xlarge"), (price.Cloud, price.Region, price.InstanceType));
         Assert.Equal(2, price.Prices.Count);
@@ -103,8 +103,8 @@ public sealed class PricingBooksTests
         using var api = await StartAsync();
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            api.Service.GetPriceAsync(new V1.GetPriceRequest { Cloud = cloud, Region = region, InstanceType = type }, ContextFor(Admin)));
+            api.Service.GetPrice(new V1.GetPriceRequest { Cloud = cloud, Region = region, InstanceType = type }, ContextFor(Admin)));
 
-        Assert.Equal(expected, ex.Status);
+        Assert.Equal(expected, ex.StatusCode);
     }
 }

@@ -1,10 +1,9 @@
 using System.Text;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Http;
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using PlacementEngine.Grpc.Services;
 using PlacementEngine.Grpc.Tests.Support;
-using PlacementEngine.Grpc.Transport;
+using PlacementEngine.Grpc.Auth;
 using PlacementEngine.Pricing;
 using PlacementEngine.Scheduling;
 using PlacementEngine.TestKit;
@@ -30,25 +29,23 @@ internal sealed class PricingHarness : IDisposable
         aws,us-east-1,p4d.24xlarge,32.77,9.83,
         """;
 
-    private PricingHarness(ImportUploadLimits limits)
+    private PricingHarness(PriceImportLimits limits)
     {
         Books = new PriceBookService(Store, Time, Trigger);
-        Uploads = new ImportUploads(limits, Time);
         Importer = new PriceFileImporter(Books);
-        Service = new PricingService(Books, Uploads, Importer, new PricingServiceOptions { Uploads = limits });
+        Service = new PricingService(Books, Importer, new PricingServiceOptions { Imports = limits });
     }
 
     public FakeTimeProvider Time { get; } = new();
     public InMemoryPriceBookStore Store { get; } = new();
     public AsyncSignal Trigger { get; } = new();
     public PriceBookService Books { get; }
-    public ImportUploads Uploads { get; }
     public PriceFileImporter Importer { get; }
     public PricingService Service { get; }
 
-    public static async Task<PricingHarness> StartAsync(ImportUploadLimits? limits = null)
+    public static async Task<PricingHarness> StartAsync(PriceImportLimits? limits = null)
     {
-        var harness = new PricingHarness(limits ?? new ImportUploadLimits { MaxChunkBytes = 64 });
+        var harness = new PricingHarness(limits ?? new PriceImportLimits());
         using var seed = new MemoryStream(Encoding.UTF8.GetBytes(SeedFile));
         var data = PriceImporter.Import(seed, new PriceImportRequest { Format = PriceImportFormat.PlacementV1 }, active: null).Data!;
         await harness.Books.ImportAsync(data, "system", "seed", "shipped catalog", activate: true, default);
@@ -57,31 +54,35 @@ internal sealed class PricingHarness : IDisposable
         return harness;
     }
 
-    public static ServerCallContext ContextFor(Caller caller, string method = "Test") =>
-        new(new DefaultHttpContext(), new GrpcMethodName(PricingServiceMethods.ServiceName, method), caller, null, CancellationToken.None);
+    public static ServerCallContext ContextFor(Caller caller, string method = "Test", CancellationToken cancellationToken = default) =>
+        TestServerCallContext.For(caller, $"/placement.v1.PricingService/{method}", cancellationToken);
 
-    /// <summary>Uploads <paramref name="file"/> in chunks as placectl does, without committing it.</summary>
-    public async Task<string> UploadAsync(string file, Caller? caller = null, string fileName = "prices.csv")
+    /// <summary>The header, then the file in chunks of <paramref name="chunkBytes"/> (64 by default, so a file takes several), as a client sends them.</summary>
+    public static List<V1.ImportPricesRequest> Messages(string file, V1.ImportPricesHeader? header = null, string fileName = "prices.csv", int chunkBytes = 64)
     {
-        var context = ContextFor(caller ?? Admin);
-        var bytes = Encoding.UTF8.GetBytes(file);
-        var begin = await Service.BeginImportAsync(new V1.BeginImportRequest { TotalBytes = bytes.Length, FileName = fileName }, context);
-        for (var offset = 0; offset < bytes.Length; offset += begin.MaxChunkBytes)
+        var first = header ?? new V1.ImportPricesHeader();
+        if (first.FileName.Length == 0)
         {
-            var length = Math.Min(begin.MaxChunkBytes, bytes.Length - offset);
-            await Service.UploadImportChunkAsync(
-                new V1.UploadImportChunkRequest { UploadId = begin.UploadId, Offset = offset, Data = ByteString.CopyFrom(bytes, offset, length) }, context);
+            first.FileName = fileName;
         }
-        return begin.UploadId;
+        var bytes = Encoding.UTF8.GetBytes(file);
+        var messages = new List<V1.ImportPricesRequest> { new() { Header = first } };
+        for (var offset = 0; offset < bytes.Length; offset += chunkBytes)
+        {
+            messages.Add(new V1.ImportPricesRequest { Chunk = ByteString.CopyFrom(bytes, offset, Math.Min(chunkBytes, bytes.Length - offset)) });
+        }
+        return messages;
     }
 
-    /// <summary>Uploads and commits a file; the events the commit streamed, the outcome last.</summary>
-    public async Task<List<V1.CommitImportEvent>> ImportAsync(string file, V1.CommitImportRequest? options = null, Caller? caller = null, string fileName = "prices.csv")
+    /// <summary>Imports a file in one ImportPrices call; the events it streamed, the outcome last.</summary>
+    public Task<List<V1.ImportPricesEvent>> ImportAsync(string file, V1.ImportPricesHeader? header = null, Caller? caller = null, string fileName = "prices.csv") =>
+        ImportAsync(Messages(file, header, fileName), caller);
+
+    /// <summary>Sends exactly these messages, then half-closes; the events streamed back.</summary>
+    public async Task<List<V1.ImportPricesEvent>> ImportAsync(IEnumerable<V1.ImportPricesRequest> messages, Caller? caller = null, RecordingStreamWriter<V1.ImportPricesEvent>? writer = null)
     {
-        var request = options ?? new V1.CommitImportRequest();
-        request.UploadId = await UploadAsync(file, caller, fileName);
-        var writer = new RecordingStreamWriter<V1.CommitImportEvent>();
-        await Service.CommitImportAsync(request, writer, ContextFor(caller ?? Admin));
+        writer ??= new RecordingStreamWriter<V1.ImportPricesEvent>();
+        await Service.ImportPrices(new ListStreamReader<V1.ImportPricesRequest>(messages), writer, ContextFor(caller ?? Admin, "ImportPrices"));
         return writer.Messages;
     }
 

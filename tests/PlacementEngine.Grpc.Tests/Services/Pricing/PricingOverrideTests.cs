@@ -1,4 +1,4 @@
-using PlacementEngine.Contracts.Grpc;
+using Grpc.Core;
 using V1 = PlacementEngine.Contracts.V1;
 using static PlacementEngine.Grpc.Tests.Services.Pricing.PricingHarness;
 
@@ -20,8 +20,8 @@ public sealed class PricingOverrideTests
             Comment = "negotiated",
         };
 
-        var book = await api.Service.SetOverrideAsync(new V1.SetOverrideRequest { Override = change }, ContextFor(Admin));
-        var price = await api.Service.GetPriceAsync(A2UsCentral, ContextFor(Admin));
+        var book = await api.Service.SetOverride(new V1.SetOverrideRequest { Override = change }, ContextFor(Admin));
+        var price = await api.Service.GetPrice(A2UsCentral, ContextFor(Admin));
 
         Assert.Equal((2L, true, 1, "platform"), (book.Version, book.Active, book.OverrideCount, book.CreatedBy));
         var onDemand = Assert.Single(price.Prices, p => p.CapacityType == V1.CapacityType.OnDemand);
@@ -35,11 +35,11 @@ public sealed class PricingOverrideTests
     public async Task ListOverrides_AfterSetAndRemove_ShowsEachVersionsOwnOverrides()
     {
         using var api = await StartAsync();
-        await api.Service.SetOverrideAsync(new V1.SetOverrideRequest { Override = new V1.PriceOverride { Id = "p4d-deal", AbsolutePrice = "25.5" } }, ContextFor(Admin));
-        await api.Service.RemoveOverrideAsync(new V1.RemoveOverrideRequest { Id = "p4d-deal", Comment = "deal ended" }, ContextFor(Admin));
+        await api.Service.SetOverride(new V1.SetOverrideRequest { Override = new V1.PriceOverride { Id = "p4d-deal", AbsolutePrice = "25.5" } }, ContextFor(Admin));
+        await api.Service.RemoveOverride(new V1.RemoveOverrideRequest { Id = "p4d-deal", Comment = "deal ended" }, ContextFor(Admin));
 
-        var active = await api.Service.ListOverridesAsync(new V1.ListOverridesRequest(), ContextFor(Admin));
-        var withDeal = await api.Service.ListOverridesAsync(new V1.ListOverridesRequest { Version = 2 }, ContextFor(Admin));
+        var active = await api.Service.ListOverrides(new V1.ListOverridesRequest(), ContextFor(Admin));
+        var withDeal = await api.Service.ListOverrides(new V1.ListOverridesRequest { Version = 2 }, ContextFor(Admin));
 
         Assert.Equal((3L, 0), (active.Version, active.Overrides.Count));
         var deal = Assert.Single(withDeal.Overrides);
@@ -58,12 +58,12 @@ public sealed class PricingOverrideTests
             Percent = "ten",
         };
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => api.Service.SetOverrideAsync(new V1.SetOverrideRequest { Override = change }, ContextFor(Admin)));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => api.Service.SetOverride(new V1.SetOverrideRequest { Override = change }, ContextFor(Admin)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.Contains("override.selector.cloud: 'mars'", ex.Detail, StringComparison.Ordinal);
-        Assert.Contains("override.selector.capacity_type: 9", ex.Detail, StringComparison.Ordinal);
-        Assert.Contains("override.percent: 'ten'", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("override.selector.cloud: 'mars'", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("override.selector.capacity_type: 9", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("override.percent: 'ten'", ex.Status.Detail, StringComparison.Ordinal);
         Assert.Single(await api.Store.ListAsync(default));
     }
 
@@ -75,10 +75,10 @@ public sealed class PricingOverrideTests
         using var api = await StartAsync();
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            api.Service.SetOverrideAsync(new V1.SetOverrideRequest { Override = new V1.PriceOverride { Id = id, Percent = percent } }, ContextFor(Admin)));
+            api.Service.SetOverride(new V1.SetOverrideRequest { Override = new V1.PriceOverride { Id = id, Percent = percent } }, ContextFor(Admin)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.Contains(field, ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains(field, ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,10 +87,10 @@ public sealed class PricingOverrideTests
         using var api = await StartAsync();
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            api.Service.SetOverrideAsync(new V1.SetOverrideRequest { Override = new V1.PriceOverride { Id = "x" } }, ContextFor(Admin)));
+            api.Service.SetOverride(new V1.SetOverrideRequest { Override = new V1.PriceOverride { Id = "x" } }, ContextFor(Admin)));
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.Status);
-        Assert.Contains("absolute_price", ex.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("absolute_price", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public sealed class PricingOverrideTests
     {
         using var api = await StartAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => api.Service.RemoveOverrideAsync(new V1.RemoveOverrideRequest { Id = "nope" }, ContextFor(Admin)));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => api.Service.RemoveOverride(new V1.RemoveOverrideRequest { Id = "nope" }, ContextFor(Admin)));
 
-        Assert.Equal(StatusCode.NotFound, ex.Status);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
     }
 }
