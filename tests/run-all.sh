@@ -2,7 +2,7 @@
 # Runs every test of the solution on a fresh machine and ends with one line: "N passed, N failed".
 # Installs the Debian packages the tests use as real, independent peers (skipping what is present):
 #   python3-grpcio, python3-grpc-tools  gRPC interop client (/usr/bin/python3)
-#   prometheus                          promtool check metrics
+#   prometheus                          promtool check metrics, and a real Prometheus server scraping the service
 #   coinor-libcbc3                      the CBC solver library the exact solver calls
 #   kubectl                             is expected on the machine image; its absence fails the kubectl tests
 set -uo pipefail
