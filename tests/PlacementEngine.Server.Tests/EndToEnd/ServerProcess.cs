@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Grpc.Core;
 using PlacementEngine.Contracts.V1;
 
@@ -16,7 +14,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
 
     private ServerProcess(string dataDirectory, string[] extraArgs, X509Certificate2? serverCertificate)
@@ -38,16 +36,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     public Uri MetricsAddress => new($"http://127.0.0.1:{MetricsPort}/metrics");
     public int Pid => _process?.Id ?? 0;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>Starts a server on a fresh database. Simulated jobs run 3600 times faster than real time.</summary>
     public static Task<ServerProcess> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
@@ -100,8 +89,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>(Re)starts the process on the same database, on fresh ports.</summary>
     public async Task StartAgainAsync()
     {
-        GrpcPort = FreePort();
-        MetricsPort = FreePort();
+        GrpcPort = LoopbackPort.Free();
+        MetricsPort = LoopbackPort.Free();
         var serverDll = Path.Combine(AppContext.BaseDirectory, "placement-server.dll");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -129,8 +118,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__PlacementEngine"] = "Information";
 
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start placement-server");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _output.Follow(_process);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilServingAsync();
@@ -181,24 +169,5 @@ internal sealed class ServerProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

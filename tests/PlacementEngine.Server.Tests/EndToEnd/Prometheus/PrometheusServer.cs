@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 
 namespace PlacementEngine.Server.Tests.EndToEnd.Prometheus;
@@ -16,7 +14,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public const string Executable = "/usr/bin/prometheus";
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly string _directory;
     private Process? _process;
@@ -29,16 +27,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <param name="target">The metrics endpoint to scrape, e.g. http://127.0.0.1:9464/metrics.</param>
     public static async Task<PrometheusServer> StartAsync(Uri target)
@@ -49,7 +38,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
         }
         var directory = Path.Combine(Path.GetTempPath(), "pe-prometheus-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(directory);
-        var server = new PrometheusServer(directory, FreePort());
+        var server = new PrometheusServer(directory, LoopbackPort.Free());
         try
         {
             await server.StartProcessAsync(target);
@@ -134,8 +123,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
         _process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Executable}");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _output.Follow(_process);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilReadyAsync();
@@ -176,24 +164,5 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 throw new TimeoutException($"prometheus was not ready within {ReadyTimeout}:\n{Output}");
             }
         }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

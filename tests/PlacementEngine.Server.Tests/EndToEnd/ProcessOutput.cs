@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace PlacementEngine.Server.Tests.EndToEnd;
+
+/// <summary>What a child process printed on stdout and stderr, collected as it arrives, for failure messages.</summary>
+internal sealed class ProcessOutput
+{
+    private readonly StringBuilder _text = new();
+
+    /// <summary>Collects both streams of <paramref name="process"/>; call before reading them begins.</summary>
+    public void Follow(Process process)
+    {
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+    }
+
+    public override string ToString()
+    {
+        lock (_text)
+        {
+            return _text.ToString();
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_text)
+        {
+            _text.AppendLine(line);
+        }
+    }
+}
+
+/// <summary>A loopback port no one listens on right now, for a server the test starts.</summary>
+internal static class LoopbackPort
+{
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
