@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Unary gRPC throughput of a running placement-server, measured with h2load (Debian's nghttp2-client), an
 # independent HTTP/2 load generator: SubmitJob (each request stores a new job, acknowledged once durable) and,
-# in the same run, the health check of the same server as the transport's ceiling.
+# in the same run, the health check of the same server (it runs the store and scheduler checks on each call) and a
+# call to a method the server lacks (the transport and routing alone) as ceilings.
 #
 # Usage: benchmarks/grpc-load/h2load-submit.sh [ADDRESS] [REQUESTS] [CLIENTS] [STREAMS_PER_CLIENT]
 #   defaults: 127.0.0.1:50051 20000 8 16; PLACEMENT_TOKEN defaults to the demo ml-research token.
@@ -28,3 +29,5 @@ requests=$requests_saved
 run "grpc.health.v1.Health/Check (ceiling)" /grpc.health.v1.Health/Check "$bodies/health-check.bin"
 run "placement.v1.JobService/SubmitJob" /placement.v1.JobService/SubmitJob "$bodies/submit-job.bin"
 run "grpc.health.v1.Health/Check (ceiling, again)" /grpc.health.v1.Health/Check "$bodies/health-check.bin"
+# The transport alone: a method the server does not have is answered UNIMPLEMENTED before any service runs.
+run "unknown method (transport only)" /grpc.health.v1.Health/NoSuchMethod "$bodies/health-check.bin"

@@ -22,6 +22,10 @@ public static class PlacementServer
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddEnvironmentVariables("PLACEMENT_");
+        // ASP.NET Core and gRPC log about five lines per call at Information (request start and end, endpoint, each
+        // error status): they flood the log and cost a cheap call most of its time. Warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server", LogLevel.Warning);
         var (options, errors) = ServerOptions.From(builder.Configuration);
         if (options is null)
         {
