@@ -21,12 +21,12 @@ public sealed class Fleets
         return this;
     }
 
-    /// <summary>A pool on the last cluster added.</summary>
-    public Fleets Pool(string instanceType, string? gpuModel, int gpusPerNode, CapacityType capacity, decimal hourly, int maxNodes, decimal vcpus = 96m, decimal memoryGiB = 1024m)
+    /// <summary>A pool on the last cluster added; untainted unless <paramref name="taints"/> says otherwise.</summary>
+    public Fleets Pool(string instanceType, string? gpuModel, int gpusPerNode, CapacityType capacity, decimal hourly, int maxNodes, decimal vcpus = 96m, decimal memoryGiB = 1024m, IReadOnlyList<Taint>? taints = null)
     {
         var cluster = _clusters[^1];
         var name = $"{cluster.Name}/{instanceType}/{capacity.ToWire()}";
-        _pools.Add(new Pool(name, cluster.Name, new InstanceType(instanceType, gpuModel, gpusPerNode, vcpus, memoryGiB), capacity, null, maxNodes, new Dictionary<string, string>()));
+        _pools.Add(new Pool(name, cluster.Name, new InstanceType(instanceType, gpuModel, gpusPerNode, vcpus, memoryGiB), capacity, null, maxNodes, new Dictionary<string, string>()) { Taints = taints ?? [] });
         _prices[new PriceKey(cluster.Cloud, cluster.Region.Name, instanceType, capacity)] = Money.Of(hourly);
         return this;
     }

@@ -45,5 +45,7 @@ public sealed class JobSpecs
     public JobSpecs Data(string region, decimal gb) => With(s => s with { Data = RegionId.TryParse(region, out var r) ? new DataLocation(r, gb) : throw new ArgumentException(region) });
     public JobSpecs Checkpoint(TimeSpan interval) => With(s => s with { CheckpointInterval = interval });
 
+    public JobSpecs Tolerate(params Toleration[] tolerations) => With(s => s with { Tolerations = [.. s.Tolerations, .. tolerations] });
+
     public JobSpec Obj() => _spec;
 }

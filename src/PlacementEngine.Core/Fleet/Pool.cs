@@ -8,4 +8,8 @@ public sealed record Pool(
     CapacityType CapacityType,
     string? Zone,
     int MaxNodes,
-    IReadOnlyDictionary<string, string> NodeLabels);
+    IReadOnlyDictionary<string, string> NodeLabels)
+{
+    /// <summary>Taints every node of the pool carries; a job runs here only when it tolerates them.</summary>
+    public IReadOnlyList<Taint> Taints { get; init; } = [];
+}

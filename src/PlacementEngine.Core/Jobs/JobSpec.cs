@@ -45,5 +45,8 @@ public sealed record JobSpec(
     IReadOnlyDictionary<string, string> ClusterSelector,
     IReadOnlyDictionary<string, string> Labels)
 {
+    /// <summary>Taints the job may run under; a job asking for GPUs also tolerates the GPU taint without listing it.</summary>
+    public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
+
     public decimal EstimatedHours => (decimal)EstimatedRuntime.TotalSeconds / 3600m;
 }

@@ -53,6 +53,10 @@ public static class Eligibility
         {
             return candidate.Reject(RejectReason.CapacityPolicy, policy);
         }
+        if (Tolerations.FirstUntolerated(Tolerations.Effective(spec), pool.Taints) is { } taint)
+        {
+            return candidate.Reject(RejectReason.Taint, $"pool is tainted {taint} and the job does not tolerate it");
+        }
         if (job.BlockedPools.Contains(pool.Name))
         {
             return candidate.Reject(RejectReason.Blocked, $"{pool.Name} reclaimed this job's capacity before");

@@ -34,10 +34,10 @@ public static class PlacementExplainer
             return new JobExplanation(candidates, null, $"pending: {eligibleNow.Pool.Name} fits now and will be taken at the next cycle", []);
         }
         var (reason, detail) = GreedySolver.DominantRejection(candidates);
-        return new JobExplanation(candidates, null, $"pending ({reason.ToWire()}): {detail}", WhatWouldFit(candidates));
+        return new JobExplanation(candidates, null, $"pending ({reason.ToWire()}): {detail}", WhatWouldFit(candidates, job.Spec.Worker.Gpus > 0));
     }
 
-    private static List<string> WhatWouldFit(IReadOnlyList<Candidate> candidates)
+    private static List<string> WhatWouldFit(IReadOnlyList<Candidate> candidates, bool asksForGpus)
     {
         var hints = new List<string>();
         foreach (var group in candidates.Where(c => !c.Eligible).GroupBy(c => c.Rejection!.Value).OrderBy(g => g.Key))
@@ -54,7 +54,9 @@ public static class PlacementExplainer
                 RejectReason.PriceCap => best.Cost is null ? null : $"raise max_hourly_price to ${best.Cost.HourlyPriceForJob}: {best.Pool.Name}",
                 RejectReason.Capacity => $"wait for {best.Cost?.Nodes} free nodes in {best.Pool.Name}{price}: {best.Detail}",
                 RejectReason.Budget => $"raise the team budget: {best.Detail}",
-                RejectReason.GpuCap => $"raise the GPU cap: {best.Detail}",
+                // A job without GPUs only meets the cap by landing on a GPU node: more GPUs are not what it lacks.
+                RejectReason.GpuCap => asksForGpus ? $"raise the GPU cap: {best.Detail}" : null,
+                RejectReason.Taint => $"tolerate the taint: {best.Detail}",
                 RejectReason.Selector => $"relax the cluster selector: {best.Detail}",
                 RejectReason.Unhealthy => $"wait for {best.Cluster.Name} to recover{price}",
                 _ => null,

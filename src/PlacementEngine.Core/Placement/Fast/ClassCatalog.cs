@@ -27,7 +27,7 @@ internal sealed class ClassCatalog(FleetIndex index)
                 shapeStage = [.. index.Shapes.Select(s => HardChecks.ShapeCheck(spec.Worker, s))];
                 _shapeStages.Add(key.Shape, shapeStage);
             }
-            found = new RequirementClass(_classes.Count, index, clusterStage, shapeStage, spec.CapacityPolicy);
+            found = new RequirementClass(_classes.Count, index, clusterStage, shapeStage, spec.CapacityPolicy, Tolerations.Effective(spec));
             _classes.Add(key, found);
         }
         return found;

@@ -3,7 +3,7 @@ namespace PlacementEngine.Core;
 /// <summary>
 /// <see cref="Eligibility.Evaluate"/> split by what each check depends on, so the fast path can run a check once per
 /// cluster, instance shape or capacity type instead of once per (job, pool). Same checks, same order, same reasons:
-/// cluster (unhealthy, residency, selector), shape (GPU model, GPU count, resources), capacity policy; then, per job,
+/// cluster (unhealthy, residency, selector), shape (GPU model, GPU count, resources), capacity policy, taints; then, per job,
 /// blocked, no price and price cap. The equivalence tests hold the two paths together.
 /// </summary>
 internal static class HardChecks
@@ -61,4 +61,7 @@ internal static class HardChecks
         CapacityPolicy.OnDemandOnly when type == CapacityType.Spot => RejectReason.CapacityPolicy,
         _ => null,
     };
+
+    public static RejectReason? TaintCheck(IReadOnlyList<Toleration> tolerations, IReadOnlyList<Taint> taints) =>
+        taints.Count > 0 && Tolerations.FirstUntolerated(tolerations, taints) is not null ? RejectReason.Taint : null;
 }

@@ -2,7 +2,7 @@ namespace PlacementEngine.Core;
 
 /// <summary>
 /// Jobs asking for the same thing (GPUs and models per worker, vCPU, memory, residency, cluster selector, capacity
-/// policy) pass and fail the same checks on every pool. A class runs those checks once for all of its jobs; what is
+/// policy, tolerations) pass and fail the same checks on every pool. A class runs those checks once for all of its jobs; what is
 /// left per job is its blocked pools and its price cap.
 /// </summary>
 internal sealed class RequirementClass
@@ -12,7 +12,7 @@ internal sealed class RequirementClass
 
     /// <param name="clusterStage">Per cluster of the index, <see cref="HardChecks.ClusterCheck"/> for the class.</param>
     /// <param name="shapeStage">Per shape of the index, <see cref="HardChecks.ShapeCheck"/> for the class.</param>
-    public RequirementClass(int id, FleetIndex index, RejectReason?[] clusterStage, RejectReason?[] shapeStage, CapacityPolicy policy)
+    public RequirementClass(int id, FleetIndex index, RejectReason?[] clusterStage, RejectReason?[] shapeStage, CapacityPolicy policy, IReadOnlyList<Toleration> tolerations)
     {
         Id = id;
         Stages = new byte[index.PoolCount];
@@ -23,6 +23,7 @@ internal sealed class RequirementClass
             var reason = clusterStage[pool.ClusterIndex]
                 ?? shapeStage[pool.ShapeIndex]
                 ?? HardChecks.PolicyCheck(policy, pool.Pool.CapacityType)
+                ?? HardChecks.TaintCheck(tolerations, pool.Pool.Taints)
                 ?? (pool.HasPrice ? null : RejectReason.NoPrice);
             Stages[p] = reason is { } r ? (byte)r : Pass;
             if (reason is null)

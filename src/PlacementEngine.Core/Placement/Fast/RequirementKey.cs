@@ -17,7 +17,8 @@ internal readonly record struct ClusterKey(MemberSet<Jurisdiction> Jurisdictions
 /// Identifies a <see cref="RequirementClass"/>: every spec field the class-level checks read. Lists compare as sets,
 /// because the checks only ask "is it among them"; numbers compare by value.
 /// </summary>
-internal readonly record struct RequirementKey(ShapeKey Shape, ClusterKey Cluster, CapacityPolicy Policy)
+internal readonly record struct RequirementKey(ShapeKey Shape, ClusterKey Cluster, CapacityPolicy Policy, MemberSet<Toleration> Tolerations)
 {
-    public static RequirementKey Of(JobSpec spec) => new(ShapeKey.Of(spec.Worker), ClusterKey.Of(spec), spec.CapacityPolicy);
+    public static RequirementKey Of(JobSpec spec) =>
+        new(ShapeKey.Of(spec.Worker), ClusterKey.Of(spec), spec.CapacityPolicy, new(Core.Tolerations.Effective(spec)));
 }

@@ -69,6 +69,22 @@ public sealed class FastEligibilityTests
     /// Random instances never block pools, read data, checkpoint, publish egress rates or spot bands; these do, so
     /// those paths are compared too.
     /// </summary>
+    private static readonly Taint[] Taints =
+    [
+        Taint.NvidiaGpu,
+        new("dedicated", "ml", TaintEffect.NoExecute),
+        new("dedicated", "batch", TaintEffect.NoSchedule),
+        new("spot", "", TaintEffect.PreferNoSchedule),
+    ];
+
+    private static readonly Toleration[] Tolerations =
+    [
+        Toleration.NvidiaGpu,
+        new("dedicated", TolerationOperator.Equal, "ml", null),
+        new("dedicated", TolerationOperator.Exists, "", TaintEffect.NoSchedule),
+        new("", TolerationOperator.Exists, "", null),
+    ];
+
     private static PlacementProblem WithBlockedPoolsAndData(PlacementProblem problem, int seed)
     {
         var random = new Random(seed);
@@ -80,8 +96,12 @@ public sealed class FastEligibilityTests
                 ? job.Spec with { Data = new DataLocation(regions[random.Next(regions.Count)], random.Next(1, 3000)) }
                 : job.Spec;
             spec = random.Next(3) == 0 ? spec with { CheckpointInterval = TimeSpan.FromMinutes(random.Next(1, 300)) } : spec;
+            spec = random.Next(3) == 0 ? spec with { Tolerations = [Tolerations[random.Next(Tolerations.Length)]] } : spec;
             return job with { Spec = spec, BlockedPools = blocked };
         }).ToList();
+        var pools = problem.Fleet.Pools
+            .Select(p => random.Next(3) == 0 ? p with { Taints = [Taints[random.Next(Taints.Length)]] } : p)
+            .ToList();
         var egress = new Dictionary<(RegionId, RegionId), Money>();
         foreach (var from in regions)
         {
@@ -96,6 +116,6 @@ public sealed class FastEligibilityTests
             .Where(_ => random.Next(2) == 0)
             .ToDictionary(k => k, _ => random.Next(0, 5));
         var prices = new PriceBook(problem.Prices.Version, problem.Prices.Prices, egress, bands);
-        return problem with { Jobs = jobs, Prices = prices };
+        return problem with { Jobs = jobs, Prices = prices, Fleet = new Core.Fleet(problem.Fleet.Clusters, pools) };
     }
 }
