@@ -257,6 +257,10 @@ HEADER = """\
 #               reserved), zone (optional), maxNodes (0 or more), hourlyPrice ($/node-hour, a quoted decimal),
 #               nodeLabels (extra labels that select the node; instance type, region, zone and capacity type
 #               labels are added by the dispatcher).
+#               taints: list of {key, value (optional), effect (NoSchedule | PreferNoSchedule | NoExecute)} the
+#               pool's nodes carry. Absent on a GPU pool = [{key: nvidia.com/gpu, effect: NoSchedule}], as EKS, GKE
+#               and AKS taint GPU nodes; [] turns that off. A job runs on a pool only when it tolerates every
+#               NoSchedule/NoExecute taint; a job asking for GPUs tolerates nvidia.com/gpu without saying so.
 #   Pools that share (cloud, region, instanceType, capacityType) share one price-book entry and must agree on it.
 #   Unknown keys are errors.
 """

@@ -10,7 +10,7 @@ namespace PlacementEngine.Server.FleetFiles;
 internal sealed class PoolsReader
 {
     private static readonly string[] Keys =
-        ["name", "instanceType", "gpu", "vcpus", "memoryGiB", "capacityType", "zone", "maxNodes", "hourlyPrice", "nodeLabels"];
+        ["name", "instanceType", "gpu", "vcpus", "memoryGiB", "capacityType", "zone", "maxNodes", "hourlyPrice", "nodeLabels", "taints"];
 
     private readonly FirstDefinitions<string, Pool?> _pools = new(StringComparer.Ordinal);
     private readonly FirstDefinitions<PriceKey, Money> _prices = new();
@@ -39,6 +39,7 @@ internal sealed class PoolsReader
         var maxNodes = ReadNonNegative(map.Integer("maxNodes", required: true), map, "maxNodes", "a node count");
         var price = ReadNonNegative(map.Decimal("hourlyPrice", required: true), map, "hourlyPrice", "a price in dollars per node-hour");
         var nodeLabels = map.TextMap("nodeLabels");
+        var taints = TaintsReader.Read(map, shape);
         var explicitName = map.Text("name");
         var name = clusterName is null ? null : explicitName ?? DefaultName(clusterName, shape, capacity);
 
@@ -52,7 +53,7 @@ internal sealed class PoolsReader
         }
         var pool = clusterName is { } owner && name is not null && shape is not null && capacity is { } type && maxNodes is { } max
             && price is not null && map.Problems.Count == problemsBefore
-            ? new Pool(name, owner, shape, type, zone, max, nodeLabels)
+            ? new Pool(name, owner, shape, type, zone, max, nodeLabels) { Taints = taints }
             : null;
         if (name is not null && !_pools.TryAdd(name, pool, map.Line, out var first))
         {

@@ -78,7 +78,8 @@ public sealed class FleetFileLoaderTests
         Assert.Equal("DE", region.Country);
         Assert.Equal("training", cluster.Labels["purpose"]);
         Assert.Equal(16, cluster.GpuCaps["A100"]);
-        Assert.Equal(new Pool("fra-a100", "fra", new InstanceType("dgx-a100", "A100", 8, 128m, 1024m), CapacityType.Reserved, "hall-2", 0, pool.NodeLabels), pool);
+        Assert.Equal(new Pool("fra-a100", "fra", new InstanceType("dgx-a100", "A100", 8, 128m, 1024m), CapacityType.Reserved, "hall-2", 0, pool.NodeLabels) { Taints = pool.Taints }, pool);
+        Assert.Equal([Taint.NvidiaGpu], pool.Taints);
         Assert.Equal("r12", pool.NodeLabels["rack"]);
         Assert.Equal(new ClusterExecutorSettings(Path.Combine(BaseDirectory, "kube", "fra.yaml"), "fra-admin"), loaded.Executors["fra"]);
         Assert.True(loaded.Prices.TryGetHourly(new PriceKey(Cloud.OnPrem, "fra-dc1", "dgx-a100", CapacityType.Reserved), out var price));
