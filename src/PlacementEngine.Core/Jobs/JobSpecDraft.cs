@@ -27,7 +27,11 @@ public sealed record JobSpecDraft
     public int Priority { get; init; }
     public IReadOnlyDictionary<string, string> ClusterSelector { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<TolerationDraft> Tolerations { get; init; } = [];
 }
+
+/// <summary>A toleration as it arrives: operator and effect are the Kubernetes spellings, empty when not given.</summary>
+public sealed record TolerationDraft(string Key, string Operator, string Value, string Effect);
 
 /// <summary>One problem with one field, named the way the API names it (e.g. "spec.worker.gpus").</summary>
 public sealed record FieldError(string Field, string Message)

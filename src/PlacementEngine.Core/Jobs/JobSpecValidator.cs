@@ -36,6 +36,7 @@ public sealed partial class JobSpecValidator(RegionDirectory regions)
         ValidateSizes(draft, errors);
         var residency = ValidateResidency(draft, errors);
         var data = ValidateData(draft, errors);
+        var tolerations = TolerationValidator.Validate(draft.Tolerations, errors);
 
         Money? cap = null;
         if (!string.IsNullOrWhiteSpace(draft.MaxHourlyPrice))
@@ -78,7 +79,7 @@ public sealed partial class JobSpecValidator(RegionDirectory regions)
             draft.Deadline,
             draft.Priority,
             draft.ClusterSelector,
-            draft.Labels);
+            draft.Labels) { Tolerations = tolerations };
         return errors;
     }
 

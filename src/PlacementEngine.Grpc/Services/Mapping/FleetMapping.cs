@@ -43,6 +43,7 @@ internal static class FleetMapping
             UsedNodes = status.UsedNodes,
             HourlyPrice = status.HourlyPrice?.ToString() ?? "",
             Zone = pool.Zone ?? "",
+            Taints = { pool.Taints.Select(t => new V1.Taint { Key = t.Key, Value = t.Value, Effect = t.Effect.ToWire() }) },
         };
     }
 }

@@ -40,6 +40,7 @@ internal static class JobSpecMapping
         Priority = spec.Priority,
         ClusterSelector = Copy(spec.ClusterSelector),
         Labels = Copy(spec.Labels),
+        Tolerations = [.. spec.Tolerations.Select(t => new TolerationDraft(t.Key, t.Operator, t.Value, t.Effect))],
     };
 
     public static V1.JobSpec ToProto(this JobSpec spec)
@@ -76,6 +77,7 @@ internal static class JobSpecMapping
             Priority = spec.Priority,
             ClusterSelector = { new Dictionary<string, string>(spec.ClusterSelector) },
             Labels = { new Dictionary<string, string>(spec.Labels) },
+            Tolerations = { spec.Tolerations.Select(ToProto) },
         };
         if (spec.Data is { } data)
         {
@@ -87,6 +89,14 @@ internal static class JobSpecMapping
         }
         return proto;
     }
+
+    private static V1.Toleration ToProto(Toleration toleration) => new()
+    {
+        Key = toleration.Key,
+        Operator = toleration.Operator.ToString(),
+        Value = toleration.Value,
+        Effect = toleration.Effect?.ToWire() ?? "",
+    };
 
     private static DateTimeOffset? ToDeadline(Timestamp? deadline, string field)
     {
