@@ -9,7 +9,7 @@ internal static class JobFileKeys
     [
         "name", "team", "image", "command", "args", "env", "worker", "workers", "estimatedRuntime",
         "residency", "data", "capacityPolicy", "checkpointInterval", "maxHourlyPrice", "deadline",
-        "priority", "clusterSelector", "labels",
+        "priority", "clusterSelector", "labels", "tolerations",
     ];
 
     public static readonly string[] Worker = ["gpus", "gpuModels", "vcpus", "memoryGiB"];
@@ -17,6 +17,9 @@ internal static class JobFileKeys
     public static readonly string[] Residency = ["jurisdictions", "regions", "clouds"];
 
     public static readonly string[] Data = ["region", "gbRead"];
+
+    /// <summary>A Kubernetes toleration's keys; the server checks the operator and effect spellings.</summary>
+    public static readonly string[] Toleration = ["key", "operator", "value", "effect"];
 
     public static readonly IReadOnlyDictionary<string, CapacityPolicy> CapacityPolicies =
         new Dictionary<string, CapacityPolicy>(StringComparer.Ordinal)

@@ -36,6 +36,7 @@ internal static class JobSpecMapping
 
         AddAll(spec.ClusterSelector, root.Entries("clusterSelector"));
         AddAll(spec.Labels, root.Entries("labels"));
+        spec.Tolerations.AddRange(root.Maps("tolerations", JobFileKeys.Toleration).Select(ReadToleration));
         return spec;
     }
 
@@ -92,6 +93,14 @@ internal static class JobSpecMapping
             GbRead = data.Number("gbRead") ?? 0,
         };
     }
+
+    private static Toleration ReadToleration(YamlMap toleration) => new()
+    {
+        Key = toleration.String("key") ?? "",
+        Operator = toleration.String("operator") ?? "",
+        Value = toleration.String("value") ?? "",
+        Effect = toleration.String("effect") ?? "",
+    };
 
     /// <summary>Sorted by key, so the same file always yields the same spec bytes.</summary>
     private static void AddAll(Google.Protobuf.Collections.MapField<string, string> target, IReadOnlyList<YamlEntry> entries)
