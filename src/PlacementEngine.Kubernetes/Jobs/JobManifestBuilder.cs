@@ -81,11 +81,13 @@ internal static class JobManifestBuilder
     {
         var capacity = CapacityConventions.For(request.Cluster.Cloud, request.Pool.CapacityType);
         var tolerations = capacity.Tolerations.ToList();
-        if (request.Pool.InstanceType.GpusPerNode > 0)
+        if (request.Pool.InstanceType.GpusPerNode > 0 && request.Spec.Worker.Gpus > 0)
         {
-            // GPU nodes are commonly tainted nvidia.com/gpu (any value) so that only GPU work lands there.
+            // GPU nodes are commonly tainted nvidia.com/gpu (any value) so that only GPU work lands there; a job asking
+            // for GPUs tolerates it without saying so, as the GKE and AKS admission add it. Other jobs say so themselves.
             tolerations.Add(new V1Toleration { Key = GpuResource, OperatorProperty = "Exists", Effect = CapacityConventions.NoSchedule });
         }
+        tolerations.AddRange(request.Spec.Tolerations.Select(ToKubernetes));
         return new V1PodSpec
         {
             // Required by podFailurePolicy; a restarted container would also hide failures from the scheduler.
@@ -107,6 +109,14 @@ internal static class JobManifestBuilder
             Containers = [Container(request.Spec)],
         };
     }
+
+    private static V1Toleration ToKubernetes(Toleration toleration) => new()
+    {
+        Key = toleration.Key.Length == 0 ? null : toleration.Key,
+        OperatorProperty = toleration.Operator.ToString(),
+        Value = toleration.Value.Length == 0 ? null : toleration.Value,
+        Effect = toleration.Effect?.ToWire(),
+    };
 
     private static SortedDictionary<string, string> NodeSelector(DispatchRequest request, CapacityPlacement capacity)
     {

@@ -4,6 +4,7 @@ using k8s.Models;
 using PlacementEngine.Core;
 using PlacementEngine.Kubernetes.Jobs;
 using PlacementEngine.Kubernetes.Tests.Support;
+using PlacementEngine.TestKit;
 
 namespace PlacementEngine.Kubernetes.Tests.Jobs;
 
@@ -92,6 +93,35 @@ public sealed class JobManifestBuilderTests
 
         Assert.Null(Assert.Single(pod.Containers!).Resources!.Limits);
         Assert.Null(pod.Tolerations);
+    }
+
+    [Fact]
+    public void Build_CpuJobToleratingTheGpuTaintOnAGpuPool_CarriesItsTolerationsOnly()
+    {
+        var request = DispatchRequests.Make("j1").OnDemand()
+            .Spec(_ => JobSpecs.Cpu("etl", 2m).Tolerate(
+                new Toleration("nvidia.com/gpu", TolerationOperator.Exists, "", TaintEffect.NoSchedule),
+                new Toleration("dedicated", TolerationOperator.Equal, "ml", null)))
+            .Obj();
+
+        var pod = JobManifestBuilder.Build(request, "ml").Spec!.Template!.Spec!;
+
+        Assert.Null(Assert.Single(pod.Containers!).Resources!.Limits);
+        Assert.Equal(
+            [("nvidia.com/gpu", "Exists", null, "NoSchedule"), ("dedicated", "Equal", "ml", null)],
+            pod.Tolerations!.Select(t => (t.Key, t.OperatorProperty, t.Value, t.Effect)).ToList());
+    }
+
+    [Fact]
+    public void Build_JobTolerationsOnACpuPool_AreCarriedOver()
+    {
+        var request = DispatchRequests.Make("j1").CpuOnly().OnDemand()
+            .WithSpec(s => s with { Tolerations = [new Toleration("", TolerationOperator.Exists, "", null)] })
+            .Obj();
+
+        var toleration = Assert.Single(JobManifestBuilder.Build(request, "ml").Spec!.Template!.Spec!.Tolerations!);
+
+        Assert.Equal((null, "Exists", null, null), (toleration.Key, toleration.OperatorProperty, toleration.Value, toleration.Effect));
     }
 
     [Fact]
