@@ -120,5 +120,6 @@ internal static class Drafts
         Priority = spec.Priority,
         DataRegion = spec.Data?.Region.ToString() ?? "",
         DataGbRead = (double)(spec.Data?.GbRead ?? 0m),
+        Tolerations = [.. spec.Tolerations.Select(t => new TolerationDraft(t.Key, t.Operator.ToString(), t.Value, t.Effect?.ToWire() ?? ""))],
     };
 }

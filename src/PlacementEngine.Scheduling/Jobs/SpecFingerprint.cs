@@ -19,7 +19,13 @@ public static class SpecFingerprint
             ClusterSelector = Sorted(spec.ClusterSelector),
             Labels = Sorted(spec.Labels),
         };
-        var json = JsonSerializer.Serialize(canonical);
+        var node = JsonSerializer.SerializeToNode(canonical)!.AsObject();
+        // A spec without tolerations hashes as it did before they existed, so stored idempotency keys still match.
+        if (spec.Tolerations.Count == 0)
+        {
+            node.Remove(nameof(JobSpec.Tolerations));
+        }
+        var json = node.ToJsonString();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 

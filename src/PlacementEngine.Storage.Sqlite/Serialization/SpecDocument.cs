@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PlacementEngine.Core;
 
 namespace PlacementEngine.Storage.Sqlite.Serialization;
@@ -22,7 +23,10 @@ internal sealed record SpecDocument(
     string? Deadline,
     int Priority,
     IReadOnlyDictionary<string, string> ClusterSelector,
-    IReadOnlyDictionary<string, string> Labels)
+    IReadOnlyDictionary<string, string> Labels,
+    // Left out when there are none, so rows written before tolerations existed read the same and specs without them
+    // write the same text as before.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TolerationDocument>? Tolerations = null)
 {
     public static SpecDocument From(JobSpec spec) => new(
         spec.Name,
@@ -46,7 +50,8 @@ internal sealed record SpecDocument(
         spec.Deadline is { } deadline ? StoredText.FormatInstant(deadline) : null,
         spec.Priority,
         Sorted(spec.ClusterSelector),
-        Sorted(spec.Labels));
+        Sorted(spec.Labels),
+        spec.Tolerations.Count == 0 ? null : [.. spec.Tolerations.Select(TolerationDocument.From)]);
 
     public JobSpec ToSpec() => new(
         Name,
@@ -66,7 +71,10 @@ internal sealed record SpecDocument(
         Deadline is { } deadline ? StoredText.ParseInstant(deadline) : null,
         Priority,
         Copy(ClusterSelector),
-        Copy(Labels));
+        Copy(Labels))
+    {
+        Tolerations = Tolerations is null ? [] : [.. Tolerations.Select(t => t.ToToleration())],
+    };
 
     private static SortedDictionary<string, string> Sorted(IReadOnlyDictionary<string, string> values) =>
         new(values.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
@@ -86,3 +94,15 @@ internal sealed record WorkerDocument(int Gpus, IReadOnlyList<string> GpuModels,
 internal sealed record ResidencyDocument(IReadOnlyList<string> Jurisdictions, IReadOnlyList<string> Regions, IReadOnlyList<string> Clouds);
 
 internal sealed record DataDocument(string Region, string GbRead);
+
+internal sealed record TolerationDocument(string Key, string Operator, string Value, string? Effect)
+{
+    public static TolerationDocument From(Toleration toleration) =>
+        new(toleration.Key, toleration.Operator.ToString(), toleration.Value, toleration.Effect?.ToWire());
+
+    public Toleration ToToleration() => new(
+        Key,
+        Enum.TryParse<TolerationOperator>(Operator, ignoreCase: false, out var op) ? op : throw StoredText.Corrupt("toleration operator", Operator),
+        Value,
+        Effect is null ? null : TaintEffects.TryParse(Effect, out var effect) ? effect : throw StoredText.Corrupt("taint effect", Effect));
+}
