@@ -24,7 +24,8 @@ internal static class RemovalCheck
         }
         var share = (decimal)removed / active.Prices.Count;
         return string.Create(CultureInfo.InvariantCulture,
-            $"this file would remove {removed} of the active book's {active.Prices.Count} prices ({share:P1}; more than {ImportValidationOptions.MaxRemovedShare:P0} is refused): "
-            + $"it replaces {replaces}, and {next.Prices.Count} prices would be left. A file cut short or for the wrong cloud does this; see what would change with --dry-run, and import with --allow-removals if it is right");
+            $"this file would remove {removed} of the active book's {active.Prices.Count} prices ({share:P1}), more than {ImportValidationOptions.MaxRemovedShare:P0}: "
+            + $"import with --allow-removals if that is right (--dry-run shows the diff). It replaces {replaces}; {next.Prices.Count} prices would be left, "
+            + $"as a file cut short or for the wrong cloud leaves them");
     }
 }

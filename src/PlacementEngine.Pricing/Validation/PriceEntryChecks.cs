@@ -48,8 +48,8 @@ internal static class PriceEntryChecks
         else if (!allowBelowFloor && price.Dollars < PriceFloor.MinHourly)
         {
             problems.Add(new(line,
-                $"price {price.Dollars} for {key} is below the floor of {PriceFloor.MinHourly} dollars per node-hour, so the pool would look free; "
-                + "import with --allow-below-floor if it is right"));
+                $"price for {key} is below the floor of {PriceFloor.MinHourly} dollars per node-hour, so the pool would look free "
+                + $"(import with --allow-below-floor if it is right): {price.Dollars}"));
         }
         else if (price.Dollars > PriceLimits.MaxHourly)
         {

@@ -27,7 +27,7 @@ public sealed class ImportGuardTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal(0, problem.Line);
         Assert.Contains($"remove {ActivePrices - rowsKept} of the active book's {ActivePrices} prices", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("it replaces all prices", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("It replaces all prices", problem.Message, StringComparison.Ordinal);
         Assert.Contains("--allow-removals", problem.Message, StringComparison.Ordinal);
     }
 
