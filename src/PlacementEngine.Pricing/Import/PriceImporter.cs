@@ -53,6 +53,13 @@ public static class PriceImporter
         if (!request.Validation.AllowRemovals && RemovalCheck.Problem(active, data, replaces) is { } removal)
         {
             problems.Add(0, removal);
+        }
+        if (!request.Validation.AllowUnpricedPools && UnpricedPoolCheck.Problem(active, data, request.Validation.PoolKeys) is { } unpriced)
+        {
+            problems.Add(0, unpriced);
+        }
+        if (problems.Any)
+        {
             return Rejected(format, problems, counts, source, parsed.Notes) with { Replaces = replaces };
         }
         return new ImportResult(format, data, [], 0, counts, source, parsed.Notes) { Replaces = replaces };

@@ -22,6 +22,15 @@ public sealed record ImportValidationOptions
     /// <summary>Accept an import that removes more than <see cref="MaxRemovedShare"/> of the active prices (placectl --allow-removals).</summary>
     public bool AllowRemovals { get; init; }
 
+    /// <summary>
+    /// The fleet's pools as price keys, one per pool. An import that leaves one of them without the price the active book gives it
+    /// is refused unless <see cref="AllowUnpricedPools"/>: an unpriced pool is silently never used.
+    /// </summary>
+    public IReadOnlyCollection<PriceKey> PoolKeys { get; init; } = [];
+
+    /// <summary>Accept an import that leaves fleet pools unpriced (placectl --allow-unpriced-pools).</summary>
+    public bool AllowUnpricedPools { get; init; }
+
     /// <summary>Accept prices below <see cref="PriceFloor.MinHourly"/>, zero included (placectl --allow-below-floor).</summary>
     public bool AllowBelowFloor { get; init; }
 

@@ -92,6 +92,36 @@ public sealed class ImportGuardTests
         Assert.Equal(0.0001m, Imports.Hourly(data, Cloud.Gcp, "us-central1", "cheap", CapacityType.OnDemand));
     }
 
+    [Fact]
+    public void Import_TakesAPoolsPriceAway_RefusedNamingThePoolsAndAllowUnpricedPools()
+    {
+        // Two pools on t99's price, one on t0's; the file drops t99 only (1%, under the removal threshold).
+        var request = V1 with { Validation = new ImportValidationOptions { PoolKeys = [Key(0), Key(99), Key(99)] } };
+
+        var result = Imports.Text(File(Enumerable.Range(0, 99), "1.0"), request, Active);
+
+        Imports.HasProblemAt(result, 0, "take the price away from 2 of the fleet's 3 pools");
+        Assert.Contains("--allow-unpriced-pools", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains(Key(99).ToString(), result.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_TakesAPoolsPriceAwayWithAllowUnpricedPools_Accepted()
+    {
+        var request = V1 with { Validation = new ImportValidationOptions { PoolKeys = [Key(99)], AllowUnpricedPools = true } };
+
+        Assert.Equal(99, Imports.Accepted(Imports.Text(File(Enumerable.Range(0, 99), "1.0"), request, Active)).Prices.Count);
+    }
+
+    [Fact]
+    public void Import_PoolTheActiveBookDoesNotPriceEither_Accepted()
+    {
+        var unpricedBefore = new PriceKey(Cloud.Gcp, "us-central1", "never-priced", CapacityType.OnDemand);
+        var request = V1 with { Validation = new ImportValidationOptions { PoolKeys = [Key(0), unpricedBefore] } };
+
+        Assert.True(Imports.Text(File(Enumerable.Range(0, ActivePrices), "2.0"), request, Active).Accepted);
+    }
+
     private static PriceKey Key(int i) => new(Cloud.Gcp, "us-central1", $"t{i}", CapacityType.OnDemand);
 
     private static string File(IEnumerable<int> rows, string price)

@@ -108,6 +108,8 @@ internal sealed partial class PricingService
             AllowLargeChanges = header.AllowLargeChanges,
             AllowRemovals = header.AllowRemovals,
             AllowBelowFloor = header.AllowBelowFloor,
+            AllowUnpricedPools = header.AllowUnpricedPools,
+            PoolKeys = options.PoolKeys,
             Regions = options.Regions,
         },
     };

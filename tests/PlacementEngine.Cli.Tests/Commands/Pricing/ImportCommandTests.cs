@@ -159,10 +159,10 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_GuardFlags_SentInTheHeader()
     {
-        await _placectl.RunAsync("pricing", "import", _file, "--allow-removals", "--allow-below-floor", "--dry-run");
+        await _placectl.RunAsync("pricing", "import", _file, "--allow-removals", "--allow-unpriced-pools", "--allow-below-floor", "--dry-run");
 
         var header = Assert.IsType<ImportPricesHeader>(Assert.Single(_placectl.PricingApi.Requests));
-        Assert.Equal((true, true, true), (header.AllowRemovals, header.AllowBelowFloor, header.DryRun));
+        Assert.Equal((true, true, true, true), (header.AllowRemovals, header.AllowUnpricedPools, header.AllowBelowFloor, header.DryRun));
     }
 
     [Fact]

@@ -113,6 +113,23 @@ public sealed class PricingImportGuardTests
         Assert.Single(await api.Store.ListAsync(default));
     }
 
+    [Fact]
+    public async Task ImportPrices_TakesAFleetPoolsPriceAway_RejectedNamingAllowUnpricedPoolsUnlessAllowed()
+    {
+        // The refresh without p4d's spot price; that also removes 1 of the 6 seed prices, more than 5%, hence allow_removals below.
+        var pool = new Core.PriceKey(Core.Cloud.Aws, "us-east-1", "p4d.24xlarge", Core.CapacityType.Spot);
+        using var api = await StartAsync(poolKeys: [pool]);
+        var withoutP4dSpot = Refresh.Replace("32.77,9.83,", "32.77,,", StringComparison.Ordinal);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => api.ImportAsync(Messages(withoutP4dSpot)));
+        var events = await api.ImportAsync(withoutP4dSpot, new V1.ImportPricesHeader { AllowUnpricedPools = true, AllowRemovals = true });
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("take the price away from 1 of the fleet's 1 pools", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("--allow-unpriced-pools", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(2L, events[^1].Outcome.Book.Version);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("1e-31")]
