@@ -33,6 +33,9 @@ public sealed record ImportResult(
 
     public bool Accepted => Data is not null;
 
+    /// <summary>What the file replaces in the active book, per table: "all prices; only the egress rates it names; ...".</summary>
+    public string Replaces { get; init; } = "";
+
     public int OmittedProblemCount => ProblemCount - Problems.Count;
 
     /// <summary>One problem per line, then "... and N more problems" when some were left out.</summary>

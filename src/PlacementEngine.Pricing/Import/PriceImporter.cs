@@ -49,7 +49,20 @@ public static class PriceImporter
             return Rejected(format, problems, counts, source, parsed.Notes);
         }
         var data = CatalogMerge.Apply(active, parsed.Data, parsed.Scope);
-        return new ImportResult(format, data, [], 0, counts, source, parsed.Notes);
+        var replaces = ImportScopeText.Describe(parsed.Scope);
+        if (!request.Validation.AllowRemovals && RemovalCheck.Problem(active, data, replaces) is { } removal)
+        {
+            problems.Add(0, removal);
+        }
+        if (!request.Validation.AllowUnpricedPools && UnpricedPoolCheck.Problem(active, data, request.Validation.PoolKeys) is { } unpriced)
+        {
+            problems.Add(0, unpriced);
+        }
+        if (problems.Any)
+        {
+            return Rejected(format, problems, counts, source, parsed.Notes) with { Replaces = replaces };
+        }
+        return new ImportResult(format, data, [], 0, counts, source, parsed.Notes) { Replaces = replaces };
     }
 
     private static ParsedImport Parse(

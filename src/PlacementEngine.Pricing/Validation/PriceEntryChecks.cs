@@ -25,7 +25,7 @@ internal static class PriceEntryChecks
             {
                 problems.Add(new(line, $"instance type {CellText.Quote(key.InstanceType)} is not a valid name (letters, digits and . _ + - only, at most {PriceLimits.MaxInstanceTypeLength} characters)"));
             }
-            CheckAmount(key, price, line, problems);
+            CheckAmount(key, price, line, options.AllowBelowFloor, problems);
             if (!firstLines.TryAdd(key, (line, price)))
             {
                 var first = firstLines[key];
@@ -39,11 +39,17 @@ internal static class PriceEntryChecks
         }
     }
 
-    private static void CheckAmount(PriceKey key, Money price, int line, List<ImportProblem> problems)
+    private static void CheckAmount(PriceKey key, Money price, int line, bool allowBelowFloor, List<ImportProblem> problems)
     {
         if (price.IsNegative)
         {
             problems.Add(new(line, $"negative price {price.Dollars} for {key}"));
+        }
+        else if (!allowBelowFloor && price.Dollars < PriceFloor.MinHourly)
+        {
+            problems.Add(new(line,
+                $"price for {key} is below the floor of {PriceFloor.MinHourly} dollars per node-hour, so the pool would look free "
+                + $"(import with --allow-below-floor if it is right): {price.Dollars}"));
         }
         else if (price.Dollars > PriceLimits.MaxHourly)
         {

@@ -9,7 +9,15 @@ public sealed partial class PriceBookService
     /// version that becomes active. Its CreatedAt is set to now, so the audit trail cannot be back-dated, and it
     /// goes last in creation order.
     /// </summary>
-    public async Task<PriceBookResult<PriceBookInfo>> SetOverrideAsync(PriceOverride change, CancellationToken cancellationToken)
+    public Task<PriceBookResult<PriceBookInfo>> SetOverrideAsync(PriceOverride change, CancellationToken cancellationToken) =>
+        SetOverrideAsync(change, allowBelowFloor: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SetOverrideAsync(PriceOverride, CancellationToken)"/>; refused (Invalid) when the selector matches
+    /// no price in the active book, or, unless <paramref name="allowBelowFloor"/>, when it brings a price that was at
+    /// or above <see cref="PriceFloor.MinHourly"/> below it.
+    /// </summary>
+    public async Task<PriceBookResult<PriceBookInfo>> SetOverrideAsync(PriceOverride change, bool allowBelowFloor, CancellationToken cancellationToken)
     {
         var errors = PriceOverrideValidator.Validate(change);
         if (errors.Count > 0)
@@ -26,6 +34,10 @@ public sealed partial class PriceBookService
             var now = time.GetUtcNow();
             var stamped = change with { CreatedBy = change.CreatedBy.Trim(), CreatedAt = now };
             var overrides = active.Overrides.Where(o => o.Id != change.Id).Append(stamped).ToList();
+            if (OverrideEffectCheck.Problem(active, overrides, stamped, allowBelowFloor) is { } problem)
+            {
+                return Fail<PriceBookInfo>(PriceBookError.Invalid([problem]));
+            }
             var comment = string.IsNullOrWhiteSpace(change.Comment) ? $"set override {change.Id}" : change.Comment;
             var info = await store.CreateAsync(active.Data, overrides, stamped.CreatedBy, comment, $"override set {change.Id}", activate: true, now, cancellationToken)
                 .ConfigureAwait(false);

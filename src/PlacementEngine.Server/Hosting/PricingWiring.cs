@@ -22,6 +22,7 @@ internal static partial class PricingWiring
     public static PricingServiceOptions Options(ServerOptions options, LoadedFleet fleet) => new()
     {
         Regions = fleet.Regions.With(ShippedCatalog.LoadRegions(options.PricingPath)),
+        PoolKeys = [.. fleet.Fleet.Pools.Select(p => PriceKey.For(fleet.Fleet.GetCluster(p.Cluster), p))],
     };
 
     public static void Add(IServiceCollection services, PricingServiceOptions pricing) => services.AddPricingService(pricing);

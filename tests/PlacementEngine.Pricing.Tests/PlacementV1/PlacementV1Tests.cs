@@ -32,10 +32,11 @@ public sealed class PlacementV1Tests
             [new SpotBandEntry(Cloud.Aws, "us-east-1", "p3.2xlarge", 1)]);
         var text = $"{Version}\n{PricesHeader}\naws,us-east-1,p3.2xlarge,3.06,0.36,2.0\n";
 
-        var result = Imports.Text(text, active: active);
+        var result = Imports.Text(text, Imports.AllowingRemovals, active);
         var data = Imports.Accepted(result);
 
         Assert.Equal(PriceImportFormat.PlacementV1, result.Format);
+        Assert.Equal("all prices; only the egress rates it names; only the spot bands it names", result.Replaces);
         Assert.Equal(3, data.Prices.Count);
         Assert.Equal(2.0m, Imports.Hourly(data, Cloud.Aws, "us-east-1", "p3.2xlarge", CapacityType.Reserved));
         Assert.Single(data.Egress);

@@ -202,8 +202,10 @@ public sealed class SkyPilotCsvParserTests
             []);
         var csv = Csv(Aws, "p3.2xlarge,V100,1.0,8.0,61.0,3.06,0.9,us-east-1,use1-az1");
 
-        var data = Imports.Accepted(Imports.Text(csv, active: active));
+        var result = Imports.Text(csv, Imports.AllowingRemovals, active);
+        var data = Imports.Accepted(result);
 
+        Assert.Equal("all aws prices; only the egress rates it names; only the spot bands it names", result.Replaces);
         Assert.Null(Imports.Hourly(data, Cloud.Aws, "us-east-1", "p2.xlarge", CapacityType.OnDemand));
         Assert.Equal(0.768m, Imports.Hourly(data, Cloud.Azure, "eastus", "Standard_D16s_v5", CapacityType.OnDemand));
         Assert.Equal(3.06m, Imports.Hourly(data, Cloud.Aws, "us-east-1", "p3.2xlarge", CapacityType.OnDemand));

@@ -6,6 +6,9 @@ namespace PlacementEngine.Pricing.Tests;
 /// <summary>Runs the importer on text or a file, the way the server would.</summary>
 internal static class Imports
 {
+    /// <summary>For tests of what an import replaces: the guard against removing most of the book is tested on its own.</summary>
+    public static PriceImportRequest AllowingRemovals { get; } = new() { Validation = new ImportValidationOptions { AllowRemovals = true } };
+
     public static ImportResult Text(string text, PriceImportRequest? request = null, PriceCatalogData? active = null)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));

@@ -118,6 +118,35 @@ public sealed class PriceBookServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task SetOverride_SelectorMatchingNoPrice_IsInvalidNamingTheSelector_AndNothingIsStored()
+    {
+        await ImportAsync(Catalog());
+
+        var result = await _service.SetOverrideAsync(Discount("typo", -10m, new OverrideSelector(Cloud.Aws, Region: "us-east-9")), default);
+
+        Assert.Equal(PriceBookErrorKind.Invalid, result.Error!.Kind);
+        var error = Assert.Single(result.Error.FieldErrors);
+        Assert.Equal("override.selector", error.Field);
+        Assert.StartsWith("the selector cloud=aws region=us-east-9 matches no price in the active price book 1", error.Message, StringComparison.Ordinal);
+        Assert.Single(await _store.ListAsync(default));
+    }
+
+    [Fact]
+    public async Task SetOverride_MinusHundredPercent_IsInvalidNamingAllowBelowFloorUnlessAllowed()
+    {
+        await ImportAsync(Catalog());
+
+        var refused = await _service.SetOverrideAsync(Discount("free", -100m, AwsOnly), default);
+        var allowed = await _service.SetOverrideAsync(Discount("free", -100m, AwsOnly), allowBelowFloor: true, default);
+
+        var error = Assert.Single(refused.Error!.FieldErrors);
+        Assert.Equal("override.value", error.Field);
+        Assert.Contains("--allow-below-floor", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2L, allowed.Value!.Version);
+        Assert.Equal(Money.Zero, (await PriceAsync(P4dOnDemand)).Hourly);
+    }
+
+    [Fact]
     public async Task SetOverride_NoActiveBook_FailsThePrecondition()
     {
         var result = await _service.SetOverrideAsync(Discount("edp", -10m, AwsOnly), default);

@@ -51,7 +51,7 @@ internal static class PricingClients
     /// file is thrown as <see cref="PriceFileRejectedException"/> with the status the call ended with; any other failure
     /// as the <see cref="RpcException"/>.
     /// </summary>
-    public static async Task<ImportOutcome> ImportAsync(ServerConnection admin, byte[] content, string fileName, string format = "", bool noActivate = false)
+    public static async Task<ImportOutcome> ImportAsync(ServerConnection admin, byte[] content, string fileName, string format = "", bool noActivate = false, bool allowRemovals = false, bool allowUnpricedPools = false)
     {
         using var call = admin.Pricing.ImportPrices(deadline: ServerConnection.In(TimeSpan.FromSeconds(60)));
         var sending = SendAsync(call.RequestStream, new ImportPricesHeader
@@ -60,6 +60,8 @@ internal static class PricingClients
             TotalBytes = content.Length,
             Format = format,
             NoActivate = noActivate,
+            AllowRemovals = allowRemovals,
+            AllowUnpricedPools = allowUnpricedPools,
         }, content);
         ImportOutcome? outcome = null;
         ImportRejection? rejection = null;

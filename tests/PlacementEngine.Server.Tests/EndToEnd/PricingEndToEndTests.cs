@@ -62,6 +62,34 @@ public sealed class PricingEndToEndTests(PricingServerFixture fixture)
     }
 
     [Fact]
+    public async Task ImportCatalogCutShort_RefusedNamingRemovalsAndUnpricedPoolsAndTheDryRunShowsTheRemovedPrices()
+    {
+        using var admin = Server.Connect(DemoTokens.Admin);
+        var cutShort = Path.Combine(Path.GetTempPath(), $"pe-e2e-cut-short-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(cutShort, File.ReadLines(Path.Combine(RepoPaths.Root, "pricing", "prices.csv")).Take(20_000));
+        try
+        {
+            var booksBefore = await admin.Pricing.ListPriceBooksAsync(new ListPriceBooksRequest());
+
+            var refused = await PlacectlAsync(Server, DemoTokens.Admin, "pricing", "import", cutShort);
+            var dryRun = await AdminAsync(Server, "pricing", "import", cutShort, "--dry-run", "--allow-removals", "--allow-unpriced-pools");
+
+            Assert.NotEqual(0, refused.ExitCode);
+            Assert.Contains("INVALID_ARGUMENT", refused.StdErr, StringComparison.Ordinal);
+            Assert.Contains("--allow-removals", refused.StdErr, StringComparison.Ordinal);
+            Assert.Matches(@"take the price away from \d+ of the fleet's \d+ pools", refused.StdErr);
+            Assert.Contains("--allow-unpriced-pools", refused.StdErr, StringComparison.Ordinal);
+            Assert.StartsWith($"Dry run: {Path.GetFileName(cutShort)} is valid; nothing was stored. It replaces all prices;", dryRun, StringComparison.Ordinal);
+            Assert.Matches(@"-> this import: [\d,]+ changed, [\d,]+ added, [\d,]{6,} removed prices", dryRun);
+            Assert.Equal(booksBefore, await admin.Pricing.ListPriceBooksAsync(new ListPriceBooksRequest()));
+        }
+        finally
+        {
+            File.Delete(cutShort);
+        }
+    }
+
+    [Fact]
     public async Task SubmitterToken_PermissionDeniedThroughPlacectlAndTheApi()
     {
         using var submitter = Server.Connect(DemoTokens.MlResearch);

@@ -25,7 +25,9 @@ internal static class DiffView
     {
         var egress = diff.Egress ?? new TableChanges();
         var bands = diff.SpotBands ?? new TableChanges();
-        return $"Price book {diff.FromVersion} -> {diff.ToVersion}: "
+        // A dry run's version has no number yet (0).
+        var to = diff.ToVersion == 0 ? "this import" : $"{diff.ToVersion}";
+        return $"Price book {diff.FromVersion} -> {to}: "
             + $"{PricingViews.Count(diff.ChangedCount)} changed, {PricingViews.Count(diff.AddedCount)} added, {PricingViews.Count(diff.RemovedCount)} removed prices; "
             + $"egress rates {Table(egress)}; spot bands {Table(bands)}.";
     }

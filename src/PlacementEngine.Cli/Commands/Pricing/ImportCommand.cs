@@ -32,11 +32,15 @@ internal static class ImportCommand
         };
         var comment = new Option<string>("--comment") { Description = "Why, stored with the version", HelpName = "TEXT" };
         var allowLarge = new Option<bool>("--allow-large-changes") { Description = "Accept prices more than 20 times the active ones" };
+        var allowRemovals = new Option<bool>("--allow-removals") { Description = "Accept a file that removes more than 5% of the active book's prices" };
+        var allowUnpriced = new Option<bool>("--allow-unpriced-pools") { Description = "Accept a file that takes the price away from fleet pools" };
+        var allowBelowFloor = new Option<bool>("--allow-below-floor") { Description = "Accept prices below $0.0001 per node-hour, zero included" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate the file and print what would change against the active version; store nothing" };
         var noActivate = new Option<bool>("--no-activate") { Description = "Store the version without making it active (activate it later)" };
 
         var command = new Command("import", "Import a price file as a new price book version (progress on stderr)")
         {
-            file, format, cloud, region, comment, allowLarge, noActivate,
+            file, format, cloud, region, comment, allowLarge, allowRemovals, allowUnpriced, allowBelowFloor, dryRun, noActivate,
         };
         command.SetAction((result, cancellationToken) => context.RunPricingAsync(result, async (run, ct) =>
         {
@@ -53,6 +57,10 @@ internal static class ImportCommand
                 Comment = result.GetValue(comment) ?? "",
                 AllowLargeChanges = result.GetValue(allowLarge),
                 NoActivate = result.GetValue(noActivate),
+                AllowRemovals = result.GetValue(allowRemovals),
+                AllowBelowFloor = result.GetValue(allowBelowFloor),
+                AllowUnpricedPools = result.GetValue(allowUnpriced),
+                DryRun = result.GetValue(dryRun),
             };
             var progress = new ImportProgressPrinter(run.Stderr, name);
             var outcome = await ImportAsync(run, PriceFileRequests.ReadAsync(header, content, path, progress, ct), progress, name, ct);

@@ -29,10 +29,11 @@ internal static class OverrideCommand
         var price = new Option<string>("--price") { Description = "The matched prices become this many dollars per node-hour", HelpName = "DOLLARS" };
         var percent = new Option<string>("--percent") { Description = "The matched prices change by this many percent; -15 is a 15% discount", HelpName = "N" };
         var comment = new Option<string>("--comment") { Description = "Why, stored with the override", HelpName = "TEXT" };
+        var allowBelowFloor = new Option<bool>("--allow-below-floor") { Description = "Accept bringing prices below $0.0001 per node-hour, zero included" };
 
         var command = new Command("set", "Add or replace an override (exactly one of --price and --percent)")
         {
-            id, cloud, region, family, instance, capacity, price, percent, comment,
+            id, cloud, region, family, instance, capacity, price, percent, comment, allowBelowFloor,
         };
         command.Validators.Add(result =>
         {
@@ -64,7 +65,7 @@ internal static class OverrideCommand
             {
                 change.Percent = result.GetRequiredValue(percent);
             }
-            var book = await run.Api.SetOverrideAsync(new SetOverrideRequest { Override = change }, ct);
+            var book = await run.Api.SetOverrideAsync(new SetOverrideRequest { Override = change, AllowBelowFloor = result.GetValue(allowBelowFloor) }, ct);
             run.Output.Write(book, () => PricingViews.Changed($"Override {change.Id} set", book));
             return ExitCodes.Ok;
         }, cancellationToken));

@@ -9,6 +9,10 @@ internal static class PricingViews
 {
     public static IReadOnlyList<Block> Imported(ImportOutcome outcome, string fileName)
     {
+        if (outcome.DryRun)
+        {
+            return DryRun(outcome, fileName);
+        }
         var book = outcome.Book ?? new PriceBookVersion();
         var blocks = new List<Block>
         {
@@ -23,6 +27,7 @@ internal static class PricingViews
                 new("Book prices", Count(book.PriceCount)),
                 new("Overrides kept", Count(book.OverrideCount)),
                 new("Source", Display.Text(book.Source)),
+                new("Replaced", Display.Text(outcome.Replaces)),
             ]),
         };
         if (outcome.Notes.Count > 0)
@@ -31,6 +36,13 @@ internal static class PricingViews
         }
         return blocks;
     }
+
+    /// <summary>A dry run: what the file replaces, then the diff against the active version as "pricing diff" shows it.</summary>
+    private static IReadOnlyList<Block> DryRun(ImportOutcome outcome, string fileName) =>
+    [
+        new LinesBlock([$"Dry run: {fileName} is valid; nothing was stored. It replaces {Display.Text(outcome.Replaces)}."]),
+        .. DiffView.Build(outcome.Diff ?? new DiffPriceBooksResponse()),
+    ];
 
     /// <summary>A change that made or activated a version: what happened, then the version.</summary>
     public static IReadOnlyList<Block> Changed(string what, PriceBookVersion book) =>

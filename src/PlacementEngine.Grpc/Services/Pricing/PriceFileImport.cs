@@ -8,6 +8,9 @@ namespace PlacementEngine.Grpc.Services;
 /// <param name="Activate">False stores the version without making it active.</param>
 internal sealed record PriceFileImport(ArraySegment<byte> Content, PriceImportRequest Request, string By, string Comment, bool Activate)
 {
+    /// <summary>Validate and diff against the active version only; nothing is stored.</summary>
+    public bool DryRun { get; init; }
+
     public string FileName => Request.FileName ?? "";
 
     /// <summary>Read-only and seekable, so the importer can look at the file's head before parsing.</summary>

@@ -33,6 +33,10 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
             {
                 return new PriceFileVerdict(null, result);
             }
+            if (import.DryRun)
+            {
+                return new PriceFileVerdict(DryRunOutcome(result, active, data), null);
+            }
             await report(new V1.ImportProgress
             {
                 Phase = StoringPhase,
@@ -42,16 +46,9 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
             }).ConfigureAwait(false);
             var info = (await books.ImportAsync(data, import.By, import.Comment, result.Source, import.Activate, cancellationToken).ConfigureAwait(false))
                 .ValueOrThrow();
-            return new PriceFileVerdict(new V1.ImportOutcome
-            {
-                Book = info.ToProto(),
-                Format = result.Format?.ToWire() ?? "",
-                RowsRead = result.Counts.RowsRead,
-                Prices = result.Counts.Prices,
-                Egress = result.Counts.Egress,
-                SpotBands = result.Counts.SpotBands,
-                Notes = { result.Notes },
-            }, null);
+            var outcome = Outcome(result);
+            outcome.Book = info.ToProto();
+            return new PriceFileVerdict(outcome, null);
         }
         finally
         {
@@ -60,6 +57,32 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
     }
 
     public void Dispose() => _oneAtATime.Dispose();
+
+    private static V1.ImportOutcome Outcome(ImportResult result) => new()
+    {
+        Format = result.Format?.ToWire() ?? "",
+        RowsRead = result.Counts.RowsRead,
+        Prices = result.Counts.Prices,
+        Egress = result.Counts.Egress,
+        SpotBands = result.Counts.SpotBands,
+        Notes = { result.Notes },
+        Replaces = result.Replaces,
+    };
+
+    /// <summary>
+    /// The diff the existing DiffPriceBooks computes, against the version the import would store (numbered 0 here:
+    /// it has no number yet), with the active overrides carried over as a real import would.
+    /// </summary>
+    private static V1.ImportOutcome DryRunOutcome(ImportResult result, Core.StoredPriceBook? active, Core.PriceCatalogData data)
+    {
+        var info = new Core.PriceBookInfo(0, "", default, "", result.Source, data.Prices.Count, active?.Overrides.Count ?? 0, Active: false);
+        var from = active ?? new Core.StoredPriceBook(info with { Source = "" }, Core.PriceCatalogData.Empty, []);
+        var diff = Core.PriceBookDiff.Compute(from, new Core.StoredPriceBook(info, data, from.Overrides));
+        var outcome = Outcome(result);
+        outcome.DryRun = true;
+        outcome.Diff = diff.ToProto(PricingService.DefaultDiffRows);
+        return outcome;
+    }
 
     /// <summary>Parses on the thread pool and relays its progress meanwhile; a slow client only misses intermediate reports.</summary>
     private static async Task<ImportResult> ParseAsync(

@@ -38,7 +38,10 @@ internal sealed partial class PricingService
         using var file = new MemoryStream(header.TotalBytes > 0 ? (int)header.TotalBytes : 0);
         await ReceiveAsync(requestStream, responseStream, file, header.TotalBytes, limit, cancellationToken).ConfigureAwait(false);
         var import = new PriceFileImport(
-            new ArraySegment<byte>(file.GetBuffer(), 0, (int)file.Length), request, caller.Team, header.Comment.Trim(), !header.NoActivate);
+            new ArraySegment<byte>(file.GetBuffer(), 0, (int)file.Length), request, caller.Team, header.Comment.Trim(), !header.NoActivate)
+        {
+            DryRun = header.DryRun,
+        };
         var verdict = await importer.ImportAsync(
             import,
             progress => responseStream.WriteAsync(new V1.ImportPricesEvent { Progress = progress }, cancellationToken),
@@ -100,7 +103,15 @@ internal sealed partial class PricingService
         Format = Format(header.Format),
         Cloud = header.Cloud.Length == 0 ? null : PricingMapping.ParseCloud(header.Cloud, "cloud"),
         Region = Region(header.Region),
-        Validation = new ImportValidationOptions { AllowLargeChanges = header.AllowLargeChanges, Regions = options.Regions },
+        Validation = new ImportValidationOptions
+        {
+            AllowLargeChanges = header.AllowLargeChanges,
+            AllowRemovals = header.AllowRemovals,
+            AllowBelowFloor = header.AllowBelowFloor,
+            AllowUnpricedPools = header.AllowUnpricedPools,
+            PoolKeys = options.PoolKeys,
+            Regions = options.Regions,
+        },
     };
 
     private static PriceImportFormat? Format(string text) =>

@@ -10,7 +10,7 @@ internal sealed partial class PricingService
     {
         var caller = context.GetCaller();
         var change = OverrideRequestMapping.ToCore(request.Override, caller.Team);
-        var info = (await books.SetOverrideAsync(change, context.CancellationToken).ConfigureAwait(false)).ValueOrThrow();
+        var info = (await books.SetOverrideAsync(change, request.AllowBelowFloor, context.CancellationToken).ConfigureAwait(false)).ValueOrThrow();
         return info.ToProto();
     }
 

@@ -156,6 +156,41 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Empty(_placectl.PricingApi.Requests);
     }
 
+    [Fact]
+    public async Task Import_GuardFlags_SentInTheHeader()
+    {
+        await _placectl.RunAsync("pricing", "import", _file, "--allow-removals", "--allow-unpriced-pools", "--allow-below-floor", "--dry-run");
+
+        var header = Assert.IsType<ImportPricesHeader>(Assert.Single(_placectl.PricingApi.Requests));
+        Assert.Equal((true, true, true, true), (header.AllowRemovals, header.AllowUnpricedPools, header.AllowBelowFloor, header.DryRun));
+    }
+
+    [Fact]
+    public async Task Import_Accepted_ShowsWhatTheFileReplaced()
+    {
+        _placectl.PricingApi.OnImport = _ => [new ImportPricesEvent { Outcome = new ImportOutcome { Book = new PriceBookVersion { Version = 7 }, Replaces = "all gcp prices" } }];
+
+        var result = await _placectl.RunAsync("pricing", "import", _file);
+
+        Assert.Contains("Replaced:        all gcp prices", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_DryRun_PrintsWhatItReplacesAndTheDiffAndNoVersion()
+    {
+        var diff = new DiffPriceBooksResponse { FromVersion = 6, ToVersion = 0, ChangedCount = 1, RemovedCount = 2 };
+        diff.Changed.Add(new PriceChange { Cloud = "gcp", Region = "us-central1", InstanceType = "a2-highgpu-1g", CapacityType = CapacityType.OnDemand, OldPrice = "3.67", NewPrice = "3.5", PercentChange = "-4.63" });
+        _placectl.PricingApi.OnImport = _ => [new ImportPricesEvent { Outcome = new ImportOutcome { DryRun = true, Replaces = "all prices", Diff = diff } }];
+
+        var result = await _placectl.RunAsync("pricing", "import", _file, "--dry-run");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.StartsWith($"Dry run: {Path.GetFileName(_file)} is valid; nothing was stored. It replaces all prices.", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("a2-highgpu-1g", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Price book 6 -> this import: 1 changed, 0 added, 2 removed prices", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Imported", result.Stdout, StringComparison.Ordinal);
+    }
+
     private static ImportPricesEvent Progress(string phase, long rows, long bytes) =>
         new() { Progress = new ImportProgress { Phase = phase, RowsRead = rows, BytesRead = bytes, TotalBytes = FileBytes } };
 

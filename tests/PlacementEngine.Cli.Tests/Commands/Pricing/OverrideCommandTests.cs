@@ -39,6 +39,23 @@ public sealed class OverrideCommandTests
         Assert.Equal((PriceOverride.AdjustmentOneofCase.AbsolutePrice, "25.50"), (sent.AdjustmentCase, sent.AbsolutePrice));
     }
 
+    [Fact]
+    public async Task Set_AllowBelowFloor_SentWithTheOverride()
+    {
+        await _placectl.RunAsync("pricing", "override", "set", "--id", "free", "--cloud", "onprem", "--price", "0", "--allow-below-floor");
+
+        var sent = Assert.IsType<SetOverrideRequest>(Assert.Single(_placectl.PricingApi.Requests));
+        Assert.Equal(("0", true), (sent.Override.AbsolutePrice, sent.AllowBelowFloor));
+    }
+
+    [Fact]
+    public async Task Set_WithoutAllowBelowFloor_NotSent()
+    {
+        await _placectl.RunAsync("pricing", "override", "set", "--id", "deal", "--percent", "-10");
+
+        Assert.False(Assert.IsType<SetOverrideRequest>(Assert.Single(_placectl.PricingApi.Requests)).AllowBelowFloor);
+    }
+
     [Theory]
     [InlineData("--price", "5", "--percent", "-10")]
     [InlineData("--comment", "no adjustment", "--cloud", "gcp")]

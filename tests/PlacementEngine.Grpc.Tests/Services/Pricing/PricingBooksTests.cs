@@ -6,6 +6,7 @@ namespace PlacementEngine.Grpc.Tests.Services.Pricing;
 
 public sealed class PricingBooksTests
 {
+    // Drops the seed's aws prices on purpose, so the diffs have a removed row.
     private const string Changed = """
         # placement-prices v1
         cloud,region,instance_type,on_demand_usd,spot_usd,reserved_usd
@@ -18,7 +19,7 @@ public sealed class PricingBooksTests
     public async Task DiffPriceBooks_ChangedAddedRemoved_ListedWithOldNewAndPercent()
     {
         using var api = await StartAsync();
-        await api.ImportAsync(Changed);
+        await api.ImportAsync(Changed, new V1.ImportPricesHeader { AllowRemovals = true });
 
         var diff = await api.Service.DiffPriceBooks(new V1.DiffPriceBooksRequest { FromVersion = 1, ToVersion = 2 }, ContextFor(Admin));
 
@@ -34,7 +35,7 @@ public sealed class PricingBooksTests
     public async Task DiffPriceBooks_MaxRows_CapsEachListButCountsEveryRow()
     {
         using var api = await StartAsync();
-        await api.ImportAsync(Changed);
+        await api.ImportAsync(Changed, new V1.ImportPricesHeader { AllowRemovals = true });
 
         var diff = await api.Service.DiffPriceBooks(new V1.DiffPriceBooksRequest { FromVersion = 1, ToVersion = 2, MaxRows = 1 }, ContextFor(Admin));
 
@@ -59,7 +60,7 @@ public sealed class PricingBooksTests
     public async Task ActivatePriceBook_OlderVersion_RollsBackAndEveryVersionIsKept()
     {
         using var api = await StartAsync();
-        await api.ImportAsync(Changed);
+        await api.ImportAsync(Changed, new V1.ImportPricesHeader { AllowRemovals = true });
 
         var book = await api.Service.ActivatePriceBook(new V1.ActivatePriceBookRequest { Version = 1 }, ContextFor(Admin));
         var books = await api.Service.ListPriceBooks(new V1.ListPriceBooksRequest(), ContextFor(Admin));

@@ -1,6 +1,7 @@
 using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
+using PlacementEngine.Core;
 using PlacementEngine.Grpc.Services;
 using PlacementEngine.Grpc.Tests.Support;
 using PlacementEngine.Grpc.Auth;
@@ -29,11 +30,11 @@ internal sealed class PricingHarness : IDisposable
         aws,us-east-1,p4d.24xlarge,32.77,9.83,
         """;
 
-    private PricingHarness(PriceImportLimits limits)
+    private PricingHarness(PriceImportLimits limits, IReadOnlyList<PriceKey> poolKeys)
     {
         Books = new PriceBookService(Store, Time, Trigger);
         Importer = new PriceFileImporter(Books);
-        Service = new PricingService(Books, Importer, new PricingServiceOptions { Imports = limits });
+        Service = new PricingService(Books, Importer, new PricingServiceOptions { Imports = limits, PoolKeys = poolKeys });
     }
 
     public FakeTimeProvider Time { get; } = new();
@@ -43,9 +44,10 @@ internal sealed class PricingHarness : IDisposable
     public PriceFileImporter Importer { get; }
     public PricingService Service { get; }
 
-    public static async Task<PricingHarness> StartAsync(PriceImportLimits? limits = null)
+    /// <param name="poolKeys">The fleet's pools as price keys; none by default.</param>
+    public static async Task<PricingHarness> StartAsync(PriceImportLimits? limits = null, IReadOnlyList<PriceKey>? poolKeys = null)
     {
-        var harness = new PricingHarness(limits ?? new PriceImportLimits());
+        var harness = new PricingHarness(limits ?? new PriceImportLimits(), poolKeys ?? []);
         using var seed = new MemoryStream(Encoding.UTF8.GetBytes(SeedFile));
         var data = PriceImporter.Import(seed, new PriceImportRequest { Format = PriceImportFormat.PlacementV1 }, active: null).Data!;
         await harness.Books.ImportAsync(data, "system", "seed", "shipped catalog", activate: true, default);
