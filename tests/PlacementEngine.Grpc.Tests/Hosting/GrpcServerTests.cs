@@ -46,6 +46,20 @@ public sealed class GrpcServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unary_HandlerQuotesHugeInput_StatusReachesTheClientCutToTheHeaderBound()
+    {
+        // 20,000 non-ASCII characters: 40 KB in the request, 120 KB once percent-encoded in grpc-message.
+        var id = "echo:" + new string('é', 20_000);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _host.Jobs().GetJobAsync(new GetJobRequest { Id = id }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.StartsWith("job echo:éé", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("(message cut)", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.InRange(PlacementEngine.Grpc.Hosting.StatusMessageEncoding.Encode(ex.Status.Detail).Length, 1, PlacementEngine.Grpc.Hosting.StatusMessageEncoding.MaxEncodedLength);
+    }
+
+    [Fact]
     public async Task Unary_Ok_CustomTrailersReachTheClient()
     {
         using var call = _host.Jobs().GetJobAsync(new GetJobRequest { Id = "trailer" });
