@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,7 @@ internal sealed partial class ServerErrorInterceptor(IHostApplicationLifetime li
 
     private async Task<T> GuardAsync<T>(ServerCallContext context, Func<Task<T>> call)
     {
+        UndecodableRequestMiddleware.MarkHandlerReached(context.GetHttpContext());
         try
         {
             return await call().ConfigureAwait(false);
@@ -58,6 +60,11 @@ internal sealed partial class ServerErrorInterceptor(IHostApplicationLifetime li
         catch (RpcException)
         {
             throw;
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            // A streamed request message that does not decode: the client's bytes, not the server, are at fault.
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"a request message of {context.Method} is not valid protobuf for its type: {ex.Message}"));
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && context.CancellationToken.IsCancellationRequested)
         {
