@@ -101,7 +101,7 @@ internal static class JobSpecMapping
         }
         catch (InvalidOperationException)
         {
-            // The package's own message leaves its placeholders unfilled; this one says what was sent and what fits.
+            // The package's message names neither the field's bounds nor what a valid timestamp is; this one does.
             throw Rpc.Error(StatusCode.InvalidArgument, string.Create(CultureInfo.InvariantCulture,
                 $"{field}.deadline: seconds={deadline.Seconds} nanos={deadline.Nanos} is not a valid timestamp; seconds must lie in years 0001-9999 and nanos in 0-999999999"));
         }
