@@ -9,7 +9,7 @@ internal static class PlanOperationsSupport
     public static PlanOperations CreateSut(SchedulerHarness harness, IReadOnlyDictionary<string, Money>? budgets = null, ISolverSelector? solvers = null) =>
         new(
             harness.Store,
-            new JobSpecValidator(RegionDirectory.Default),
+            new JobSpecValidator(RegionDirectory.Default, harness.Time),
             new ProblemBuilder(harness.Store, harness.Fleet, harness.Prices, new StaticBudgetSource(budgets ?? new Dictionary<string, Money>())),
             solvers ?? new SingleSolver(new GreedySolver()));
 

@@ -17,6 +17,21 @@ public sealed class PlanOperationsTests
     private static JobSpec OneGpu(string name, int priority = 0) => JobSpecs.Gpu(name, 1).Hours(2).Priority(priority).Obj();
 
     [Fact]
+    public async Task Plan_NoPoolHasAPrice_ReasonSaysNoPriceRatherThanBlamingTheGpuModel()
+    {
+        var noPrices = new StaticPriceSource(new PriceBook(1, new Dictionary<PriceKey, Money>()));
+        using var harness = new SchedulerHarness(TwoSingleNodePools(), prices: noPrices);
+
+        var plan = await PlanOperationsSupport.CreateSut(harness).PlanAsync(JobSpecs.Gpu("t4-job", 1, "T4").Hours(1).Obj());
+
+        var job = Assert.Single(plan.Jobs);
+        Assert.False(job.Placed);
+        Assert.Equal(RejectReason.NoPrice, job.PendingReason);
+        Assert.Contains("none of the 2 pools has a price", job.PendingDetail, StringComparison.Ordinal);
+        Assert.StartsWith("pending (no-price): ", job.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_EmptyFleetUse_PlacesOnCheapestPoolWithCostAndExplanation()
     {
         using var harness = new SchedulerHarness(TwoSingleNodePools());

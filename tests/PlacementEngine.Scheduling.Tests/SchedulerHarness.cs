@@ -20,7 +20,7 @@ internal sealed class SchedulerHarness : IDisposable
         Dispatchers = new Dispatchers(executors);
         var problems = new ProblemBuilder(Store, Fleet, Prices, budgetSource);
         Cycle = new SchedulingCycle(Store, Writer, problems, new SingleSolver(new GreedySolver()), Fleet, Prices, Dispatchers, Telemetry, Time);
-        Jobs = new JobOperations(Store, Writer, Events, new JobSpecValidator(RegionDirectory.Default), problems, Dispatchers, Trigger);
+        Jobs = new JobOperations(Store, Writer, Events, new JobSpecValidator(RegionDirectory.Default, Time), problems, Dispatchers, Trigger);
         _dispatchers = executors.ToDictionary(
             e => e.Cluster,
             e => new ClusterDispatcher(e, Store, Writer, Fleet, Dispatchers, Trigger, Telemetry, new DispatcherOptions { FailureThreshold = 2 }, Time));

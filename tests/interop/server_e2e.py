@@ -245,12 +245,12 @@ class ServerInterop(unittest.TestCase):
         self.assert_status(lambda: self.jobs.ListJobs(pb.ListJobsRequest(), metadata=auth("nope"), timeout=5),
                            grpc.StatusCode.UNAUTHENTICATED)
 
-    def test_another_teams_job_is_permission_denied(self):
+    def test_another_teams_job_is_not_found(self):
         job = self.submit(spec("interop-private"), token=ML).job
         self.assert_status(lambda: self.jobs.GetJob(pb.GetJobRequest(id=job.id), metadata=auth(VISION), timeout=5),
-                           grpc.StatusCode.PERMISSION_DENIED)
+                           grpc.StatusCode.NOT_FOUND)
         self.assert_status(lambda: self.jobs.CancelJob(pb.CancelJobRequest(id=job.id), metadata=auth(VISION), timeout=5),
-                           grpc.StatusCode.PERMISSION_DENIED)
+                           grpc.StatusCode.NOT_FOUND)
         listed = self.jobs.ListJobs(pb.ListJobsRequest(page_size=1000), metadata=auth(VISION), timeout=5)
         self.assertNotIn(job.id, [j.id for j in listed.jobs])
         admin_view = self.jobs.GetJob(pb.GetJobRequest(id=job.id), metadata=auth(ADMIN), timeout=5)

@@ -65,7 +65,8 @@ public static class PlacementGrpcExtensions
         _ = app.ApplicationServices.GetRequiredService<BearerTokens>();
         app.UseAuthentication();
         app.UseAuthorization();
-        return app.UseMiddleware<UnknownMethodMiddleware>();
+        app.UseMiddleware<UnknownMethodMiddleware>();
+        return app.UseMiddleware<UndecodableRequestMiddleware>();
     }
 
     /// <summary>grpc.health.v1.Health (no token needed, for probes and load balancers) and server reflection.</summary>

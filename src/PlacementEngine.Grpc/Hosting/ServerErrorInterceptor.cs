@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace PlacementEngine.Grpc.Hosting;
 
 /// <summary>
-/// Turns whatever a handler throws into one status: statuses the services chose pass through; an unexpected
+/// Turns whatever a handler throws into one status: statuses the services chose pass through, their
+/// messages cut to what a header can carry (<see cref="StatusMessageEncoding.MaxEncodedLength"/>); an unexpected
 /// exception is logged and answered INTERNAL with a trace id, never its details. Streams also end, UNAVAILABLE,
 /// when the server shuts down, so a watch does not hold the shutdown until it times out.
 /// </summary>
@@ -45,13 +47,24 @@ internal sealed partial class ServerErrorInterceptor(IHostApplicationLifetime li
 
     private async Task<T> GuardAsync<T>(ServerCallContext context, Func<Task<T>> call)
     {
+        UndecodableRequestMiddleware.MarkHandlerReached(context.GetHttpContext());
         try
         {
             return await call().ConfigureAwait(false);
         }
+        catch (RpcException ex) when (StatusMessageEncoding.Bound(ex.Status.Detail) is var bounded && !ReferenceEquals(bounded, ex.Status.Detail))
+        {
+            // One place bounds every status message, whichever service wrote it and however much input it quotes.
+            throw new RpcException(new Status(ex.StatusCode, bounded), ex.Trailers);
+        }
         catch (RpcException)
         {
             throw;
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            // A streamed request message that does not decode: the client's bytes, not the server, are at fault.
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"a request message of {context.Method} is not valid protobuf for its type: {ex.Message}"));
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && context.CancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using PlacementEngine.Core;
 using PlacementEngine.Grpc.Auth;
 
 namespace PlacementEngine.Grpc.Hosting;
@@ -20,13 +21,15 @@ internal sealed class UnknownMethodMiddleware(RequestDelegate next, EndpointData
         {
             return next(http);
         }
-        var path = http.Request.Path.Value ?? "";
-        var parts = path.Split('/');
+        // The path is the caller's input: quoted bounded, as every error quotes input.
+        var raw = http.Request.Path.Value ?? "";
+        var path = InputText.Quote(raw);
+        var parts = raw.Split('/');
         var detail = parts is not ["", { Length: > 0 } service, { Length: > 0 } method]
             ? $"unknown method '{path}': expected /package.Service/Method"
             : Services().Contains(service)
-                ? $"unknown method '{path}': service {service} has no method {method}"
-                : $"unknown method '{path}': this server has no service {service}";
+                ? $"unknown method '{path}': service {InputText.Quote(service)} has no method {InputText.Quote(method)}"
+                : $"unknown method '{path}': this server has no service {InputText.Quote(service)}";
         GrpcStatusResponse.Write(http, StatusCode.Unimplemented, detail);
         return Task.CompletedTask;
     }

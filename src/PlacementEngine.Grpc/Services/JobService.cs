@@ -9,7 +9,7 @@ namespace PlacementEngine.Grpc.Services;
 
 /// <summary>
 /// placement.v1.JobService. The caller's team comes from the token: a team sees, watches, explains and cancels only
-/// its own jobs, and submits only for itself; admins act for every team (<see cref="PlacementPolicies.TeamAccess"/>).
+/// its own jobs (another team's job is NOT_FOUND, as if it did not exist), and submits only for itself; admins act for every team (<see cref="PlacementPolicies.TeamAccess"/>).
 /// </summary>
 [Authorize]
 internal sealed class JobService(JobOperations jobs, PlanOperations plans, FleetOperations fleet, IAuthorizationService authorization)
@@ -37,7 +37,7 @@ internal sealed class JobService(JobOperations jobs, PlanOperations plans, Fleet
                 StatusCode.AlreadyExists,
                 result.Errors.Count > 0
                     ? string.Join("; ", result.Errors)
-                    : $"idempotency_key: '{request.IdempotencyKey}' was already used for a different job spec"),
+                    : $"idempotency_key: '{InputText.Quote(request.IdempotencyKey)}' was already used for a different job spec"),
             _ => throw new InvalidOperationException($"unexpected submit result {result.Kind}"),
         };
     }
@@ -131,21 +131,22 @@ internal sealed class JobService(JobOperations jobs, PlanOperations plans, Fleet
     /// <summary>The job, if it exists and the caller's team may see it.</summary>
     private async Task<Job> GetVisibleJobAsync(string id, ServerCallContext context)
     {
-        var caller = context.GetCaller();
         if (string.IsNullOrWhiteSpace(id))
         {
             throw Rpc.Error(StatusCode.InvalidArgument, "id: the job id is required");
         }
-        var job = await jobs.GetAsync(new JobId(id.Trim()), context.CancellationToken).ConfigureAwait(false)
-            ?? throw NotFound(id);
-        // Not naming the owner: a team learns nothing about another team's work beyond that the id is taken.
-        await authorization.DemandAsync(context, job.Team, () =>
-            $"job {id} belongs to another team; team {caller.Team} may only see and act on its own jobs").ConfigureAwait(false);
+        var job = await jobs.GetAsync(new JobId(id.Trim()), context.CancellationToken).ConfigureAwait(false);
+        // Another team's job answers exactly as a missing one: a different status would confirm that the id exists.
+        if (job is null || !await authorization.MayActForAsync(context, job.Team).ConfigureAwait(false))
+        {
+            throw NotFound(id);
+        }
         return job;
     }
 
     private V1.Job ToProto(Job job, IReadOnlyList<StateTransition>? transitions = null) =>
         job.ToProto(fleet.IsSimulated, transitions);
 
-    private static RpcException NotFound(string id) => Rpc.Error(StatusCode.NotFound, $"job {id} not found");
+    // The id is the caller's input, of any length: quoted bounded.
+    private static RpcException NotFound(string id) => Rpc.Error(StatusCode.NotFound, $"job {InputText.Quote(id)} not found");
 }

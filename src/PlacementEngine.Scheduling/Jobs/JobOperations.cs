@@ -36,9 +36,12 @@ public sealed class JobOperations(
     public async Task<SubmitResult> SubmitAsync(JobSpecDraft draft, string idempotencyKey, CancellationToken ct)
     {
         var errors = validator.Validate(draft, out var spec);
-        if (errors.Count > 0)
+        var keyErrors = new List<FieldError>();
+        // The key is stored and compared like the spec, so it is bounded and free of control characters like its text.
+        JobSpecValidator.CheckText(keyErrors, "idempotency_key", idempotencyKey, JobSpecLimits.MaxIdempotencyKeyLength);
+        if (errors.Count > 0 || keyErrors.Count > 0)
         {
-            return new SubmitResult(SubmitResultKind.Invalid, null, errors);
+            return new SubmitResult(SubmitResultKind.Invalid, null, [.. errors, .. keyErrors]);
         }
         var id = NewJobId();
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? $"generated-{id.Value}" : idempotencyKey.Trim();
@@ -53,7 +56,7 @@ public sealed class JobOperations(
                 return new SubmitResult(SubmitResultKind.Existing, outcome.Job, []);
             default:
                 return new SubmitResult(SubmitResultKind.KeyConflict, outcome.Job,
-                    [new FieldError("idempotency_key", $"'{key}' was already used by team {spec!.Team} for a different job spec")]);
+                    [new FieldError("idempotency_key", $"'{InputText.Quote(key)}' was already used by team {spec!.Team} for a different job spec")]);
         }
     }
 

@@ -128,7 +128,7 @@ public static class PlacementServer
         services.AddSingleton<IPriceSource>(sp => sp.GetRequiredService<StoredPriceSource>());
         services.AddSingleton(sp => new PriceBookService(sp.GetRequiredService<IPriceBookStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AsyncSignal>()));
         services.AddSingleton<IBudgetSource>(new StaticBudgetSource(loaded.Budgets));
-        services.AddSingleton(new JobSpecValidator(loaded.Regions));
+        services.AddSingleton(sp => new JobSpecValidator(loaded.Regions, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AsyncSignal>();
         MetricsWiring.Add(services);
         services.AddSingleton(sp => new Dispatchers(ExecutorWiring.Create(loaded, options, sp)));

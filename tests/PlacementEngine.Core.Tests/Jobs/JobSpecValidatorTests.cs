@@ -4,7 +4,8 @@ namespace PlacementEngine.Core.Tests.Jobs;
 
 public sealed class JobSpecValidatorTests
 {
-    private static readonly JobSpecValidator Validator = new(RegionDirectory.Default);
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+    private static readonly JobSpecValidator Validator = new(RegionDirectory.Default, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
 
     private static JobSpecDraft Valid() => new()
     {

@@ -46,6 +46,20 @@ public sealed class GrpcServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unary_HandlerQuotesHugeInput_StatusReachesTheClientCutToTheHeaderBound()
+    {
+        // 20,000 non-ASCII characters: 40 KB in the request, 120 KB once percent-encoded in grpc-message.
+        var id = "echo:" + new string('é', 20_000);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _host.Jobs().GetJobAsync(new GetJobRequest { Id = id }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.StartsWith("job echo:éé", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("(message cut)", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.InRange(PlacementEngine.Grpc.Hosting.StatusMessageEncoding.Encode(ex.Status.Detail).Length, 1, PlacementEngine.Grpc.Hosting.StatusMessageEncoding.MaxEncodedLength);
+    }
+
+    [Fact]
     public async Task Unary_Ok_CustomTrailersReachTheClient()
     {
         using var call = _host.Jobs().GetJobAsync(new GetJobRequest { Id = "trailer" });
@@ -185,10 +199,23 @@ public sealed class GrpcServerTests : IAsyncLifetime
         return _host.Invoker(token).AsyncUnaryCall(teleport, null, new CallOptions(), new GetJobRequest()).ResponseAsync;
     }
 
-    /// <summary>A hand-made HTTP/2 gRPC call, to see the headers the client library hides.</summary>
-    private async Task<(HttpResponseHeaders Headers, byte[] Body, HttpResponseHeaders Trailers)> RawCallAsync(GetJobRequest request, string acceptEncoding)
+    [Fact]
+    public async Task Unary_UndecodableRequestMessage_InvalidArgument()
     {
-        var payload = request.ToByteArray();
+        // Field 1 (id) claims 100 bytes of string but the message ends after 3: no protobuf decoder can read it.
+        var (headers, _, trailers) = await RawCallAsync([0x0A, 0x64, 0x61, 0x62, 0x63], "identity");
+
+        var status = trailers.Contains("grpc-status") ? trailers : headers;
+        Assert.Equal(((int)StatusCode.InvalidArgument).ToString(System.Globalization.CultureInfo.InvariantCulture), status.GetValues("grpc-status").Single());
+        Assert.Contains("request", status.GetValues("grpc-message").Single(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A hand-made HTTP/2 gRPC call, to see the headers the client library hides.</summary>
+    private Task<(HttpResponseHeaders Headers, byte[] Body, HttpResponseHeaders Trailers)> RawCallAsync(GetJobRequest request, string acceptEncoding) =>
+        RawCallAsync(request.ToByteArray(), acceptEncoding);
+
+    private async Task<(HttpResponseHeaders Headers, byte[] Body, HttpResponseHeaders Trailers)> RawCallAsync(byte[] payload, string acceptEncoding)
+    {
         var frame = new byte[5 + payload.Length];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
         payload.CopyTo(frame, 5);

@@ -81,6 +81,54 @@ public sealed class JobServiceTests : IDisposable
         Assert.Empty((await _api.Store.ListAsync(new(null, [], 100, ""), default)).Jobs);
     }
 
+    public static TheoryData<string, Action<V1.JobSpec>, string> HostileSpecs() => new()
+    {
+        { "1e308 GiB", s => s.Worker.MemoryGib = 1e308, "spec.worker.memory_gib: " },
+        { "checkpoint 2^63-1", s => s.CheckpointIntervalSeconds = long.MaxValue, "spec.checkpoint_interval_seconds: " },
+        { "shell in image", s => s.Container.Image = "busybox; rm -rf / $(id)", "spec.container.image: " },
+        { "label key with spaces", s => s.Labels["key with spaces"] = "x", "spec.labels: " },
+        { "env name", s => s.Container.Env["1BAD=KEY"] = new string('v', 1 << 20), "spec.container.env: " },
+        { "100,000 args", s => s.Container.Args.AddRange(Enumerable.Repeat("x", 100_000)), "spec.container.args: " },
+        { "denormal vCPUs", s => s.Worker.Vcpus = 5e-324, "spec.worker.vcpus: " },
+        { "deadline in 1970", s => s.Deadline = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 1 }, "spec.deadline: " },
+        { "bidi override in args", s => s.Container.Args.Add("a\u202Eb"), "spec.container.args[0]: " },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileSpecs))]
+    public async Task SubmitJob_HostileValue_InvalidArgumentNamingTheFieldAndNothingStored(string scenario, Action<V1.JobSpec> breakIt, string prefix)
+    {
+        var spec = Spec();
+        breakIt(spec);
+
+        var ex = await ThrowsRpc(() => _api.JobService.SubmitJob(new V1.SubmitJobRequest { Spec = spec }, ContextFor(MlResearch)));
+
+        Assert.True(ex.StatusCode == StatusCode.InvalidArgument, $"{scenario}: {ex.Status}");
+        Assert.StartsWith(prefix, ex.Status.Detail, StringComparison.Ordinal);
+        Assert.InRange(ex.Status.Detail.Length, 1, 1000);
+        Assert.Empty((await _api.Store.ListAsync(new(null, [], 100, ""), default)).Jobs);
+    }
+
+    [Theory]
+    [InlineData("nul\0key")]
+    [InlineData("line\nbreak")]
+    public async Task SubmitJob_IdempotencyKeyWithControlCharacter_InvalidArgumentNamingTheKey(string key)
+    {
+        var ex = await ThrowsRpc(() => _api.JobService.SubmitJob(new V1.SubmitJobRequest { Spec = Spec(), IdempotencyKey = key }, ContextFor(MlResearch)));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith("idempotency_key: ", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitJob_MegabyteIdempotencyKey_InvalidArgumentWithoutEchoingIt()
+    {
+        var ex = await ThrowsRpc(() => _api.JobService.SubmitJob(new V1.SubmitJobRequest { Spec = Spec(), IdempotencyKey = new string('k', 1 << 20) }, ContextFor(MlResearch)));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal($"idempotency_key: is {1 << 20} characters; at most {JobSpecLimits.MaxIdempotencyKeyLength}", ex.Status.Detail);
+    }
+
     [Fact]
     public async Task SubmitJob_NoSpec_InvalidArgument()
     {
@@ -140,14 +188,25 @@ public sealed class JobServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task GetJob_AnotherTeamsJob_PermissionDeniedWithoutNamingTheOwner()
+    public async Task GetJob_AnotherTeamsJob_NotFoundExactlyAsAnUnknownId()
     {
         var job = await _api.SubmitAsync(MlResearch);
 
         var ex = await ThrowsRpc(() => _api.JobService.GetJob(new V1.GetJobRequest { Id = job.Id }, ContextFor(Vision)));
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
-        Assert.DoesNotContain("ml-research", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.Equal($"job {job.Id} not found", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task ExplainJob_AnotherTeamsJob_NotFound()
+    {
+        var job = await _api.SubmitAsync(MlResearch);
+
+        var ex = await ThrowsRpc(() => _api.JobService.ExplainJob(new V1.ExplainJobRequest { Id = job.Id }, ContextFor(Vision)));
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.Equal($"job {job.Id} not found", ex.Status.Detail);
     }
 
     [Fact]
@@ -167,6 +226,19 @@ public sealed class JobServiceTests : IDisposable
 
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
         Assert.Equal("job 0000000000000000 not found", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task GetJob_HugeIdWithControlCharacters_NotFoundQuotingABoundedEscapedPrefix()
+    {
+        var id = "\u001b[31m" + new string('x', 100_000);
+
+        var ex = await ThrowsRpc(() => _api.JobService.GetJob(new V1.GetJobRequest { Id = id }, ContextFor(MlResearch)));
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.StartsWith("job \\u001B[31mxxx", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.EndsWith($"… ({id.Length} characters) not found", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.True(ex.Status.Detail.Length < 200, ex.Status.Detail.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -271,13 +343,13 @@ public sealed class JobServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task CancelJob_AnotherTeamsJob_PermissionDeniedAndStillPending()
+    public async Task CancelJob_AnotherTeamsJob_NotFoundAndStillPending()
     {
         var job = await _api.SubmitAsync(MlResearch);
 
         var ex = await ThrowsRpc(() => _api.JobService.CancelJob(new V1.CancelJobRequest { Id = job.Id }, ContextFor(Vision)));
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
         Assert.Equal(JobState.Pending, (await _api.Store.GetAsync(new JobId(job.Id), default))!.State);
     }
 
@@ -300,14 +372,14 @@ public sealed class JobServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task WatchJob_AnotherTeamsJob_PermissionDeniedBeforeAnyMessage()
+    public async Task WatchJob_AnotherTeamsJob_NotFoundBeforeAnyMessage()
     {
         var job = await _api.SubmitAsync(MlResearch);
         var writer = new RecordingStreamWriter<V1.JobEvent>();
 
         var ex = await ThrowsRpc(() => _api.JobService.WatchJob(new V1.WatchJobRequest { Id = job.Id }, writer, ContextFor(Vision)));
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
         Assert.Empty(writer.Messages);
     }
 

@@ -31,7 +31,7 @@ internal sealed class PlanJobsHarness
             .Pool("p4d.24xlarge", "A100", 8, CapacityType.OnDemand, 32.77m, 4);
         var budgets = new StaticBudgetSource(new Dictionary<string, Money> { ["tight"] = Money.Of(0.01m) });
         var problems = new ProblemBuilder(Store, new FleetState(fleets.Fleet()), new StaticPriceSource(fleets.Prices()), budgets);
-        Plans = new PlanOperations(Store, new JobSpecValidator(RegionDirectory.Default), problems, new SingleSolver(new GreedySolver()));
+        Plans = new PlanOperations(Store, new JobSpecValidator(RegionDirectory.Default, new Microsoft.Extensions.Time.Testing.FakeTimeProvider()), problems, new SingleSolver(new GreedySolver()));
         Service = new JobPlanner(Plans, TestAuthorization.Service);
     }
 

@@ -31,9 +31,9 @@ internal sealed class PlacementApiHarness : IDisposable
         Writer = new JobWriter(Store, Events, Time);
         Dispatchers = new Dispatchers([new StubExecutor("gcp-eu", simulated: false), new StubExecutor("aws-us", simulated: true)]);
         var problems = new ProblemBuilder(Store, Fleet, prices, new StaticBudgetSource(new Dictionary<string, Money>()));
-        Jobs = new JobOperations(Store, Writer, Events, new JobSpecValidator(RegionDirectory.Default), problems, Dispatchers, Trigger);
+        Jobs = new JobOperations(Store, Writer, Events, new JobSpecValidator(RegionDirectory.Default, Time), problems, Dispatchers, Trigger);
         FleetOps = new FleetOperations(Fleet, prices, Store, Dispatchers);
-        var plans = new PlanOperations(Store, new JobSpecValidator(RegionDirectory.Default), problems, new SingleSolver(new GreedySolver()));
+        var plans = new PlanOperations(Store, new JobSpecValidator(RegionDirectory.Default, Time), problems, new SingleSolver(new GreedySolver()));
         JobService = new JobService(Jobs, plans, FleetOps, TestAuthorization.Service);
         FleetService = new FleetService(FleetOps);
     }

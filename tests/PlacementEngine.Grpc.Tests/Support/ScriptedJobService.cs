@@ -37,6 +37,9 @@ internal sealed class ScriptedJobService : JobService.JobServiceBase
                     throw;
                 }
                 break;
+            case var echo when echo.StartsWith("echo:", StringComparison.Ordinal):
+                // A handler that quotes its input whole, as a careless error message would.
+                throw new RpcException(new Status(StatusCode.NotFound, $"job {echo} not found"));
             case "ghost":
                 throw new RpcException(new Status(StatusCode.NotFound, NotFoundDetail));
             case "crash":

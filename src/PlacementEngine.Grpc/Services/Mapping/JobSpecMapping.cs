@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using PlacementEngine.Core;
@@ -108,9 +109,11 @@ internal static class JobSpecMapping
         {
             return deadline.ToDateTimeOffset();
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            throw Rpc.Error(StatusCode.InvalidArgument, $"{field}.deadline: {ex.Message}");
+            // The package's message names neither the field's bounds nor what a valid timestamp is; this one does.
+            throw Rpc.Error(StatusCode.InvalidArgument, string.Create(CultureInfo.InvariantCulture,
+                $"{field}.deadline: seconds={deadline.Seconds} nanos={deadline.Nanos} is not a valid timestamp; seconds must lie in years 0001-9999 and nanos in 0-999999999"));
         }
     }
 

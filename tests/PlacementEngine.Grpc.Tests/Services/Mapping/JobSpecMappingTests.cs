@@ -66,6 +66,21 @@ public sealed class JobSpecMappingTests
     }
 
     [Fact]
+    public void ToDraft_DeadlineOutOfTimestampRange_InvalidArgumentWithTheValuesFilledIn()
+    {
+        var spec = FullSpec();
+        spec.Deadline = new Timestamp { Seconds = -99_999_999_999, Nanos = 2_000_000_000 };
+
+        var ex = Assert.Throws<RpcException>(() => JobSpecMapping.ToDraft(spec, "t", "specs[1]"));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith("specs[1].deadline: ", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("seconds=-99999999999", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("nanos=2000000000", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToDraft_UnknownCapacityPolicy_InvalidArgumentNamingTheField()
     {
         var spec = FullSpec();
@@ -106,7 +121,7 @@ public sealed class JobSpecMappingTests
             .Obj();
 
         var proto = original.ToProto();
-        var errors = new JobSpecValidator(RegionDirectory.Default).Validate(JobSpecMapping.ToDraft(proto, proto.Team), out var back);
+        var errors = new JobSpecValidator(RegionDirectory.Default, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Deadline.AddDays(-1))).Validate(JobSpecMapping.ToDraft(proto, proto.Team), out var back);
 
         Assert.Empty(errors);
         Assert.Equal(proto, back!.ToProto());

@@ -1,0 +1,49 @@
+using Grpc.Core;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using PlacementEngine.Grpc.Hosting;
+using PlacementEngine.Grpc.Tests.Support;
+
+namespace PlacementEngine.Grpc.Tests.Hosting;
+
+/// <summary>The interceptor alone, invoked directly: which status each failure of a handler becomes.</summary>
+public sealed class ServerErrorInterceptorTests
+{
+    private static readonly ServerErrorInterceptor Interceptor = new(new Lifetime(), NullLogger<ServerErrorInterceptor>.Instance);
+
+    [Fact]
+    public async Task ClientStreaming_MessageDoesNotDecode_InvalidArgument()
+    {
+        var context = TestServerCallContext.For(null, "/placement.v1.PricingService/ImportPrices");
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Interceptor.ClientStreamingServerHandler<string, string>(
+            new ListStreamReader<string>([]), context, (_, _) => Task.FromResult(PlacementEngine.Contracts.V1.GetJobRequest.Parser.ParseFrom([0x0A, 0x64, 0x61]).Id)));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("/placement.v1.PricingService/ImportPrices", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unary_StatusQuotingHugeInput_CutToTheWireBound()
+    {
+        var context = TestServerCallContext.For(null);
+        var detail = "job " + new string('%', 50_000) + " not found";
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Interceptor.UnaryServerHandler<string, string>(
+            "request", context, (_, _) => throw new RpcException(new Status(StatusCode.NotFound, detail))));
+
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        Assert.StartsWith("job %%%", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.InRange(StatusMessageEncoding.Encode(ex.Status.Detail).Length, StatusMessageEncoding.MaxEncodedLength - 16, StatusMessageEncoding.MaxEncodedLength);
+    }
+
+    private sealed class Lifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+        public void StopApplication()
+        {
+        }
+    }
+}
