@@ -24,6 +24,9 @@ public static class JobSpecLimits
     public const int MaxEnvValueLength = 32 * 1024;
 
     public const int MaxLabels = 64;
+
+    /// <summary>Pods rarely carry more than a handful; the bound keeps a spec from carrying thousands.</summary>
+    public const int MaxTolerations = 32;
     public const int MaxClusterSelectorEntries = 32;
 
     /// <summary>Residency and GPU-model lists: far more than there are regions, clouds or models.</summary>

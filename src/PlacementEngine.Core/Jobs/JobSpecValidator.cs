@@ -289,7 +289,8 @@ public sealed partial class JobSpecValidator(RegionDirectory regions, TimeProvid
     private static long SpecChars(JobSpecDraft draft) =>
         (long)draft.Name.Length + draft.Team.Length + draft.Image.Length + draft.MaxHourlyPrice.Length + draft.DataRegion.Length
         + Sum(draft.Command) + Sum(draft.Args) + Sum(draft.GpuModels) + Sum(draft.Jurisdictions) + Sum(draft.Regions) + Sum(draft.Clouds)
-        + Sum(draft.Env) + Sum(draft.Labels) + Sum(draft.ClusterSelector);
+        + Sum(draft.Env) + Sum(draft.Labels) + Sum(draft.ClusterSelector)
+        + draft.Tolerations.Sum(t => (long)t.Key.Length + t.Operator.Length + t.Value.Length + t.Effect.Length);
 
     private static long Sum(IEnumerable<string> values) => values.Sum(v => (long)v.Length);
 

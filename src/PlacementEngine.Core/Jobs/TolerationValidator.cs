@@ -6,6 +6,11 @@ internal static class TolerationValidator
     public static IReadOnlyList<Toleration> Validate(IReadOnlyList<TolerationDraft> drafts, List<FieldError> errors)
     {
         var tolerations = new List<Toleration>();
+        if (drafts.Count > JobSpecLimits.MaxTolerations)
+        {
+            errors.Add(new("spec.tolerations", $"{drafts.Count} tolerations; at most {JobSpecLimits.MaxTolerations} are allowed"));
+            return tolerations;
+        }
         for (var i = 0; i < drafts.Count; i++)
         {
             var field = $"spec.tolerations[{i}]";
@@ -25,7 +30,7 @@ internal static class TolerationValidator
                     op = TolerationOperator.Equal;
                     break;
                 default:
-                    errors.Add(new($"{field}.operator", $"'{draft.Operator}' is not Exists or Equal"));
+                    errors.Add(new($"{field}.operator", $"'{InputText.Quote(draft.Operator)}' is not Exists or Equal"));
                     op = TolerationOperator.Equal;
                     valid = false;
                     break;
@@ -33,6 +38,17 @@ internal static class TolerationValidator
             if (op == TolerationOperator.Exists && value.Length > 0)
             {
                 errors.Add(new($"{field}.value", "must be empty when the operator is Exists"));
+                valid = false;
+            }
+            // The same rules as a taint's key and value in Kubernetes: a qualified name, and a label value.
+            if (key.Length > 0 && KubernetesNames.LabelKeyProblem(key) is { } keyProblem)
+            {
+                errors.Add(new($"{field}.key", keyProblem));
+                valid = false;
+            }
+            if (value.Length > 0 && KubernetesNames.LabelValueProblem(value) is { } valueProblem)
+            {
+                errors.Add(new($"{field}.value", valueProblem));
                 valid = false;
             }
             if (key.Length == 0 && op != TolerationOperator.Exists)
@@ -50,7 +66,7 @@ internal static class TolerationValidator
                 }
                 else
                 {
-                    errors.Add(new($"{field}.effect", $"'{draft.Effect}' is not NoSchedule, PreferNoSchedule or NoExecute"));
+                    errors.Add(new($"{field}.effect", $"'{InputText.Quote(draft.Effect)}' is not NoSchedule, PreferNoSchedule or NoExecute"));
                     valid = false;
                 }
             }

@@ -26,7 +26,7 @@ public sealed class TolerationMappingTests
             new Toleration("dedicated", TolerationOperator.Equal, "ml", null)).Obj();
 
         var proto = original.ToProto();
-        var errors = new JobSpecValidator(RegionDirectory.Default).Validate(JobSpecMapping.ToDraft(proto, proto.Team), out var back);
+        var errors = new JobSpecValidator(RegionDirectory.Default, TimeProvider.System).Validate(JobSpecMapping.ToDraft(proto, proto.Team), out var back);
 
         Assert.Empty(errors);
         Assert.Equal(original.Tolerations, back!.Tolerations);
