@@ -54,7 +54,10 @@ public sealed class GreedySolver : IPlacementSolver
         return new PlacementPlan(Name, assignments, unplaced, LowerBound: null);
     }
 
-    /// <summary>The reason that rejected the most pools, with one example: what a user most needs to change.</summary>
+    /// <summary>
+    /// The reason that rejected the most pools, with one example: what a user most needs to change. Taints count only
+    /// when nothing else rejected a pool: they keep CPU jobs off GPU nodes on purpose, which is rarely what to change.
+    /// </summary>
     public static (RejectReason Reason, string Detail) DominantRejection(IReadOnlyList<Candidate> candidates)
     {
         if (candidates.Count == 0)
@@ -63,7 +66,8 @@ public sealed class GreedySolver : IPlacementSolver
         }
         var top = candidates.Where(c => !c.Eligible)
             .GroupBy(c => c.Rejection!.Value)
-            .OrderByDescending(g => g.Count())
+            .OrderBy(g => g.Key == RejectReason.Taint)
+            .ThenByDescending(g => g.Count())
             .ThenBy(g => g.Key)
             .First();
         return (top.Key, $"{top.Count()} of {candidates.Count} pools: {top.First().Detail}");

@@ -47,6 +47,23 @@ public sealed class TaintTests
 
     [Theory]
     [MemberData(nameof(Solvers))]
+    public void Solve_CpuJobPricedOutOfTheCpuPoolAndMoreGpuPoolsTainted_ReasonIsThePriceCapNotTheTaint(string solver, IPlacementSolver placement)
+    {
+        var fleets = Fleets.Make().Cluster("c", "aws:us-east-1")
+            .Pool("m5.large", null, 0, CapacityType.OnDemand, 0.1m, 2, vcpus: 2m, memoryGiB: 8m)
+            .Pool("p4d.24xlarge", "A100", 8, CapacityType.OnDemand, 27.43m, 4, taints: [Taint.NvidiaGpu])
+            .Pool("p5.48xlarge", "H100", 8, CapacityType.Spot, 30m, 4, taints: [Taint.NvidiaGpu]);
+        var problem = new PlacementProblem([Job("cpu", JobSpecs.Cpu("cpu", 2m).MaxHourly(0.001m).Obj())], fleets.Fleet(), fleets.Prices(),
+            new Dictionary<string, int>(), new Dictionary<string, Money>(), new Dictionary<(string, string), int>());
+
+        var unplaced = Assert.Single(placement.Solve(problem).Unplaced);
+
+        Assert.True(unplaced.Reason == RejectReason.PriceCap, $"{solver}: {unplaced.Reason} {unplaced.Detail}");
+        Assert.StartsWith("1 of 3 pools", unplaced.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Solvers))]
     public void Solve_CpuJobOnlyTaintedGpuPool_UnplacedWithReasonTaint(string solver, IPlacementSolver placement)
     {
         var plan = placement.Solve(CpuFullGpuFree(JobSpecs.Cpu("cpu", 2m).Obj(), withCpuPool: false));

@@ -60,10 +60,11 @@ internal sealed class UnplacedReasons
             return (RejectReason.Capacity, "the fleet has no pools");
         }
         var byReason = job.Blocked.Length == 0 && !job.HasPriceCap ? ClassRejections(job) : Rejections(job, job.RejectionAt);
-        var top = 0;
-        for (var r = 1; r < byReason.Length; r++)
+        var top = (int)RejectReason.Taint;
+        for (var r = 0; r < byReason.Length; r++)
         {
-            if (byReason[r].Count > byReason[top].Count)
+            // Taints only when nothing else rejected a pool, as GreedySolver.DominantRejection says.
+            if (r != (int)RejectReason.Taint && byReason[r].Count > 0 && (top == (int)RejectReason.Taint || byReason[r].Count > byReason[top].Count))
             {
                 top = r;
             }
