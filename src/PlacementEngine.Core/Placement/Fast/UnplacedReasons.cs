@@ -60,15 +60,21 @@ internal sealed class UnplacedReasons
             return (RejectReason.Capacity, "the fleet has no pools");
         }
         var byReason = job.Blocked.Length == 0 && !job.HasPriceCap ? ClassRejections(job) : Rejections(job, job.RejectionAt);
-        var top = (int)RejectReason.Taint;
+        // The most-counted reason, ties to the lower one; taints only when nothing else rejected a pool, as
+        // GreedySolver.DominantRejection says.
+        var top = -1;
         for (var r = 0; r < byReason.Length; r++)
         {
-            // Taints only when nothing else rejected a pool, as GreedySolver.DominantRejection says.
-            if (r != (int)RejectReason.Taint && byReason[r].Count > 0 && (top == (int)RejectReason.Taint || byReason[r].Count > byReason[top].Count))
+            if (r == (int)RejectReason.Taint || byReason[r].Count == 0)
+            {
+                continue;
+            }
+            if (top < 0 || byReason[r].Count > byReason[top].Count)
             {
                 top = r;
             }
         }
+        top = top < 0 ? (int)RejectReason.Taint : top;
         var detail = Evaluate(job, FirstInCandidateOrder(job, byReason[top])).Detail;
         return ((RejectReason)top, $"{byReason[top].Count} of {index.PoolCount} pools: {detail}");
     }
