@@ -29,7 +29,7 @@ public sealed class InMemoryJobStore : IJobStore
             }
             _jobs[job.Id] = job;
             _fingerprints[job.Id] = specFingerprint;
-            _transitions[job.Id] = [new StateTransition(job.Id, JobState.Pending, JobState.Pending, "submitted", job.CreatedAt)];
+            _transitions[job.Id] = [StateTransition.Submitted(job)];
             return Task.FromResult(new SubmitOutcome(SubmitStatus.Created, job));
         }
     }
@@ -46,11 +46,12 @@ public sealed class InMemoryJobStore : IJobStore
     {
         lock (_gate)
         {
-            var all = _jobs.Values
+            var matching = _jobs.Values
                 .Where(j => query.Team is null || j.Team == query.Team)
                 .Where(j => query.States.Count == 0 || query.States.Contains(j.State))
-                .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id.Value, StringComparer.Ordinal)
-                .ToList();
+                .Where(j => j.Spec.Name.Contains(query.NameContains, StringComparison.Ordinal))
+                .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id.Value, StringComparer.Ordinal);
+            var all = (query.NewestFirst ? matching.Reverse() : matching).ToList();
             var skip = string.IsNullOrEmpty(query.PageToken) ? 0 : int.Parse(query.PageToken, System.Globalization.CultureInfo.InvariantCulture);
             var page = all.Skip(skip).Take(query.PageSize).ToList();
             var next = skip + page.Count < all.Count ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";

@@ -23,4 +23,9 @@ public sealed record Job(
     public string Team => Spec.Team;
 }
 
-public sealed record StateTransition(JobId JobId, JobState From, JobState To, string Reason, DateTimeOffset At);
+/// <param name="From">Null for the first entry, the job's submission: it had no state before.</param>
+public sealed record StateTransition(JobId JobId, JobState? From, JobState To, string Reason, DateTimeOffset At)
+{
+    /// <summary>The history's first entry: the job came into being in its first state.</summary>
+    public static StateTransition Submitted(Job job) => new(job.Id, null, job.State, job.StateReason, job.CreatedAt);
+}

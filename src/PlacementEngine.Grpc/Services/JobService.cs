@@ -15,9 +15,6 @@ namespace PlacementEngine.Grpc.Services;
 internal sealed class JobService(JobOperations jobs, PlanOperations plans, FleetOperations fleet, IAuthorizationService authorization)
     : V1.JobService.JobServiceBase
 {
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
-
     public override async Task<V1.SubmitJobResponse> SubmitJob(V1.SubmitJobRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -51,16 +48,7 @@ internal sealed class JobService(JobOperations jobs, PlanOperations plans, Fleet
 
     public override async Task<V1.ListJobsResponse> ListJobs(V1.ListJobsRequest request, ServerCallContext context)
     {
-        var caller = context.GetCaller();
-        var pageSize = request.PageSize switch
-        {
-            0 => DefaultPageSize,
-            < 0 => throw Rpc.Error(StatusCode.InvalidArgument, $"page_size: {request.PageSize} is negative; leave it 0 for {DefaultPageSize}"),
-            > MaxPageSize => throw Rpc.Error(StatusCode.InvalidArgument, $"page_size: {request.PageSize} is above the maximum of {MaxPageSize}"),
-            _ => request.PageSize,
-        };
-        var states = request.States.Select((state, i) => state.ToCore($"states[{i}]")).Distinct().ToList();
-        var query = new JobQuery(caller.IsAdmin ? null : caller.Team, states, pageSize, request.PageToken);
+        var query = ListJobsQuery.From(request, context.GetCaller());
         JobPage page;
         try
         {
@@ -68,7 +56,7 @@ internal sealed class JobService(JobOperations jobs, PlanOperations plans, Fleet
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException && request.PageToken.Length > 0)
         {
-            throw Rpc.Error(StatusCode.InvalidArgument, "page_token: not a token from this server's ListJobs; start again with an empty page_token");
+            throw Rpc.Error(StatusCode.InvalidArgument, "page_token: not a token this server issued for a listing in this order; start again with an empty page_token");
         }
         return new V1.ListJobsResponse
         {
@@ -102,7 +90,7 @@ internal sealed class JobService(JobOperations jobs, PlanOperations plans, Fleet
         var sent = false;
         await foreach (var change in jobs.WatchAsync(job.Id, context.CancellationToken).ConfigureAwait(false))
         {
-            var jobEvent = new V1.JobEvent { Job = ToProto(change.Job) };
+            var jobEvent = new V1.JobEvent { Job = ToProto(change.Job, change.History) };
             if (change.Transition is { } transition)
             {
                 jobEvent.Transition = transition.ToProto();

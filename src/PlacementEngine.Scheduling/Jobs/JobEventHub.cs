@@ -4,7 +4,11 @@ using PlacementEngine.Core;
 
 namespace PlacementEngine.Scheduling;
 
-public sealed record JobChange(Job Job, StateTransition? Transition);
+public sealed record JobChange(Job Job, StateTransition? Transition)
+{
+    /// <summary>On a watch's first change only (the snapshot): the job's transitions up to and including its version.</summary>
+    public IReadOnlyList<StateTransition>? History { get; init; }
+}
 
 /// <summary>In-process fan-out of committed job changes to watchers (WatchJob streams).</summary>
 public sealed class JobEventHub

@@ -101,7 +101,10 @@ public sealed class JobOperations(
         return new CancelResult(CancelStatus.Cancelled, after);
     }
 
-    /// <summary>The job now, then every change until it ends. Changes racing the first read are not repeated.</summary>
+    /// <summary>
+    /// The job now with its history, then every change until it ends. Changes racing the first read are not repeated,
+    /// neither as events nor in the history.
+    /// </summary>
     public async IAsyncEnumerable<JobChange> WatchAsync(JobId id, [EnumeratorCancellation] CancellationToken ct)
     {
         using var subscription = events.Subscribe(id);
@@ -110,7 +113,10 @@ public sealed class JobOperations(
         {
             yield break;
         }
-        yield return new JobChange(job, null);
+        // Read after the job, the history may already hold changes newer than it; those follow as events, so the
+        // history stops at the job's version (its n-th entry brought the job to version n).
+        var history = await store.GetTransitionsAsync(id, ct).ConfigureAwait(false);
+        yield return new JobChange(job, null) { History = [.. history.Take(checked((int)job.Version))] };
         var version = job.Version;
         var state = job.State;
         while (!state.IsTerminal())

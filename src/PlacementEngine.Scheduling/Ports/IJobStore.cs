@@ -13,13 +13,16 @@ public interface IJobStore
 
     Task<Job?> GetAsync(JobId id, CancellationToken cancellationToken);
 
-    /// <summary>Submission order (created_at, id). PageSize &lt; 1 means 100, at most 1000. Throws ArgumentException for a token this store did not issue.</summary>
+    /// <summary>
+    /// Submission order (created_at, id), or its reverse with <see cref="JobQuery.NewestFirst"/>. PageSize &lt; 1 means 100, at most 1000.
+    /// Throws ArgumentException for a token this store did not issue or issued for the other order.
+    /// </summary>
     Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken);
 
     /// <summary>Submission order; no states means no jobs.</summary>
     Task<IReadOnlyList<Job>> GetByStatesAsync(IReadOnlyCollection<JobState> states, CancellationToken cancellationToken);
 
-    /// <summary>Oldest first; the first entry is "submitted" (Pending -> Pending at CreatedAt).</summary>
+    /// <summary>Oldest first; the first entry is <see cref="StateTransition.Submitted"/>, and the n-th brought the job to version n.</summary>
     Task<IReadOnlyList<StateTransition>> GetTransitionsAsync(JobId id, CancellationToken cancellationToken);
 
     /// <summary>
@@ -52,7 +55,10 @@ public sealed record SubmitOutcome(SubmitStatus Status, Job? Job);
 
 /// <param name="Team">Only this team's jobs; null for every team (admins).</param>
 /// <param name="PageToken">Opaque; empty for the first page.</param>
-public sealed record JobQuery(string? Team, IReadOnlyCollection<JobState> States, int PageSize, string PageToken);
+/// <param name="NameContains">Only jobs whose name contains this text; empty for every name.</param>
+/// <param name="NewestFirst">The most recently submitted first, instead of submission order.</param>
+public sealed record JobQuery(
+    string? Team, IReadOnlyCollection<JobState> States, int PageSize, string PageToken, string NameContains = "", bool NewestFirst = false);
 
 public sealed record JobPage(IReadOnlyList<Job> Jobs, string NextPageToken);
 

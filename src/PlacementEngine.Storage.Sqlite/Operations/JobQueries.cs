@@ -32,12 +32,16 @@ internal static class JobQueries
     }
 
     /// <summary>
-    /// One page in submission order. Page sizes below 1 mean <see cref="DefaultPageSize"/>; above
+    /// One page in submission order or its reverse. Page sizes below 1 mean <see cref="DefaultPageSize"/>; above
     /// <see cref="MaxPageSize"/> they are cut to it. No states means every state.
     /// </summary>
     public static async Task<JobPage> ListAsync(SqliteConnection connection, JobQuery query, CancellationToken cancellationToken)
     {
         var after = PageToken.Decode(query.PageToken);
+        if (after is { } previous && previous.NewestFirst != query.NewestFirst)
+        {
+            throw new ArgumentException("the page token was issued for the other order; start again with an empty token", nameof(query));
+        }
         var pageSize = query.PageSize < 1 ? DefaultPageSize : Math.Min(query.PageSize, MaxPageSize);
 
         var conditions = new List<string>();
@@ -53,9 +57,15 @@ internal static class JobQueries
             conditions.Add($"state IN ({list})");
             parameters.AddRange(states);
         }
+        if (query.NameContains.Length > 0)
+        {
+            // instr, not LIKE: the text is matched as written, with no wildcards to escape.
+            conditions.Add("instr(name, @name_contains) > 0");
+            parameters.Add(("@name_contains", query.NameContains));
+        }
         if (after is { } token)
         {
-            conditions.Add("(created_at, id) > (@after_created_at, @after_id)");
+            conditions.Add(query.NewestFirst ? "(created_at, id) < (@after_created_at, @after_id)" : "(created_at, id) > (@after_created_at, @after_id)");
             parameters.Add(("@after_created_at", StoredText.FormatInstant(token.CreatedAt)));
             parameters.Add(("@after_id", token.Id.Value));
         }
@@ -63,14 +73,15 @@ internal static class JobQueries
         parameters.Add(("@limit", pageSize + 1));
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
 
-        using var command = connection.Command($"SELECT {JobRows.Columns} FROM jobs {where} {JobRows.SubmissionOrder} LIMIT @limit", [.. parameters]);
+        var order = query.NewestFirst ? JobRows.NewestFirst : JobRows.SubmissionOrder;
+        using var command = connection.Command($"SELECT {JobRows.Columns} FROM jobs {where} {order} LIMIT @limit", [.. parameters]);
         var jobs = await command.ReadAllAsync(JobRows.Read, cancellationToken);
         if (jobs.Count <= pageSize)
         {
             return new JobPage(jobs, "");
         }
         jobs.RemoveAt(pageSize);
-        return new JobPage(jobs, PageToken.After(jobs[^1]).Encode());
+        return new JobPage(jobs, PageToken.After(jobs[^1], query.NewestFirst).Encode());
     }
 
     /// <summary>Every state, with zero for states no job is in, so a gauge per state never goes missing.</summary>

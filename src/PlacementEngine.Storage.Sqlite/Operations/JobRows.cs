@@ -18,6 +18,9 @@ internal static class JobRows
     /// <summary>Orders jobs the way they were submitted; id breaks ties between jobs submitted in the same tick.</summary>
     public const string SubmissionOrder = "ORDER BY created_at, id";
 
+    /// <summary>The reverse of <see cref="SubmissionOrder"/>.</summary>
+    public const string NewestFirst = "ORDER BY created_at DESC, id DESC";
+
     public static Job Read(SqliteDataReader row) => new(
         new JobId(row.GetString(0)),
         StoredJson.ReadSpec(row.GetString(1)),

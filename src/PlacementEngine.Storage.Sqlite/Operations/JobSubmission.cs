@@ -31,7 +31,7 @@ internal static class JobSubmission
     }
 
     /// <summary>
-    /// Inserts the job with its "submitted" transition (Pending -> Pending, the job's state reason, at its
+    /// Inserts the job with its "submitted" transition (no previous state, the job's state reason, at its
     /// creation time), or finds the job that already holds the key and compares fingerprints.
     /// </summary>
     public static async Task<SubmitOutcome> SubmitAsync(SqliteTransaction transaction, Job job, string specFingerprint, CancellationToken cancellationToken)
@@ -48,8 +48,7 @@ internal static class JobSubmission
         ];
         if (await transaction.ExecuteAsync(InsertUnlessKeyExists, cancellationToken, values) == 1)
         {
-            var submitted = new StateTransition(job.Id, JobState.Pending, JobState.Pending, job.StateReason, job.CreatedAt);
-            await Transitions.AppendAsync(transaction, submitted, cancellationToken);
+            await Transitions.AppendAsync(transaction, StateTransition.Submitted(job), cancellationToken);
             return new SubmitOutcome(SubmitStatus.Created, job);
         }
 

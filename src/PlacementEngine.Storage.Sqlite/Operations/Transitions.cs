@@ -14,14 +14,16 @@ internal static class Transitions
         FROM transitions WHERE job_id = @job_id
         """;
 
+    // The first schema requires from_state, so the submitted entry (seq 1) stores its own state there;
+    // it reads back as having none, which is the truth, and files written before keep working unchanged.
     private const string SelectForJob = """
-        SELECT from_state, to_state, reason, at FROM transitions WHERE job_id = @job_id ORDER BY seq
+        SELECT CASE WHEN seq = 1 THEN NULL ELSE from_state END, to_state, reason, at FROM transitions WHERE job_id = @job_id ORDER BY seq
         """;
 
     public static Task AppendAsync(SqliteTransaction transaction, StateTransition transition, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync(Append, cancellationToken,
             ("@job_id", transition.JobId.Value),
-            ("@from_state", StoredNames.Of(transition.From)),
+            ("@from_state", StoredNames.Of(transition.From ?? transition.To)),
             ("@to_state", StoredNames.Of(transition.To)),
             ("@reason", transition.Reason),
             ("@at", StoredText.FormatInstant(transition.At)));
@@ -32,7 +34,7 @@ internal static class Transitions
         using var command = connection.Command(SelectForJob, ("@job_id", id.Value));
         return await command.ReadAllAsync(row => new StateTransition(
             id,
-            StoredNames.ParseState(row.GetString(0)),
+            row.IsDBNull(0) ? null : StoredNames.ParseState(row.GetString(0)),
             StoredNames.ParseState(row.GetString(1)),
             row.GetString(2),
             StoredText.ParseInstant(row.GetString(3))), cancellationToken);

@@ -183,8 +183,8 @@ public sealed class JobServiceTests : IDisposable
 
         Assert.Equal(V1.JobState.Dispatched, job.State);
         Assert.Equal(
-            [(V1.JobState.Pending, V1.JobState.Placed), (V1.JobState.Placed, V1.JobState.Dispatched)],
-            job.Transitions.Where(t => t.From != t.To).Select(t => (t.From, t.To)));
+            [(V1.JobState.Unspecified, V1.JobState.Pending), (V1.JobState.Pending, V1.JobState.Placed), (V1.JobState.Placed, V1.JobState.Dispatched)],
+            job.Transitions.Select(t => (t.From, t.To)));
     }
 
     [Fact]

@@ -181,7 +181,7 @@ public abstract partial class JobStoreConformanceTests
 
         Assert.Equal(
         [
-            new StateTransition(job.Id, JobState.Pending, JobState.Pending, job.StateReason, job.CreatedAt),
+            new StateTransition(job.Id, null, JobState.Pending, "submitted", job.CreatedAt),
             placed.Transition,
             dispatched.Transition,
             cancelled.Transition,

@@ -5,10 +5,12 @@ namespace PlacementEngine.Storage.Sqlite.Tests.Operations;
 
 public sealed class PageTokenTests
 {
-    [Fact]
-    public void Decode_EncodedToken_ReturnsSamePosition()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decode_EncodedToken_ReturnsSamePositionAndOrder(bool newestFirst)
     {
-        var token = new PageToken(new DateTimeOffset(2026, 1, 5, 9, 0, 0, 123, TimeSpan.Zero).AddTicks(4567), new JobId("0a1b2c3d4e5f6a7b"));
+        var token = new PageToken(new DateTimeOffset(2026, 1, 5, 9, 0, 0, 123, TimeSpan.Zero).AddTicks(4567), new JobId("0a1b2c3d4e5f6a7b"), newestFirst);
 
         Assert.Equal(token, PageToken.Decode(token.Encode()));
     }
@@ -16,7 +18,7 @@ public sealed class PageTokenTests
     [Fact]
     public void Encode_Always_IsUrlSafe()
     {
-        var encoded = new PageToken(DateTimeOffset.UnixEpoch, new JobId("j~?>>>")).Encode();
+        var encoded = new PageToken(DateTimeOffset.UnixEpoch, new JobId("j~?>>>"), NewestFirst: true).Encode();
 
         Assert.DoesNotContain(encoded, c => c is '+' or '/' or '=');
     }

@@ -37,7 +37,7 @@ internal static class JobMapping
 
     public static V1.StateTransition ToProto(this StateTransition transition) => new()
     {
-        From = transition.From.ToProto(),
+        From = transition.From?.ToProto() ?? V1.JobState.Unspecified,
         To = transition.To.ToProto(),
         Reason = transition.Reason,
         At = Timestamp.FromDateTimeOffset(transition.At),
