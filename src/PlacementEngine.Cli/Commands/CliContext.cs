@@ -14,6 +14,9 @@ internal sealed class CliContext(CliHost host, GlobalOptions options)
 {
     public GlobalOptions Options => options;
 
+    /// <summary>Standard input, for commands that read a file named "-".</summary>
+    public TextReader Stdin => host.Stdin;
+
     public Task<int> RunAsync(ParseResult result, Func<CommandRun, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
         RunAsync(result, (connection, output) => new CommandRun(host.ConnectApi(connection), output, host.Stderr), body, cancellationToken);
 

@@ -11,6 +11,9 @@ internal sealed record CliHost(TextWriter Stdout, TextWriter Stderr, Func<string
     /// <summary>Rich tables when true; plain aligned text for pipes, files and CI logs.</summary>
     public bool StdoutIsTerminal { get; init; }
 
+    /// <summary>Where "-f -" reads from.</summary>
+    public TextReader Stdin { get; init; } = TextReader.Null;
+
     /// <summary>Whether Ctrl+C and SIGTERM cancel the running command (only when placectl owns the process).</summary>
     public bool HandlesTermination { get; init; }
 
@@ -22,6 +25,7 @@ internal sealed record CliHost(TextWriter Stdout, TextWriter Stderr, Func<string
     public static CliHost ForConsole() =>
         new(Console.Out, Console.Error, System.Environment.GetEnvironmentVariable)
         {
+            Stdin = Console.In,
             StdoutIsTerminal = !Console.IsOutputRedirected,
             HandlesTermination = true,
         };

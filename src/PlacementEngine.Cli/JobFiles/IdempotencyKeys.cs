@@ -9,7 +9,7 @@ namespace PlacementEngine.Cli.JobFiles;
 /// job file twice (a retried CI step, a re-run after a timeout) returns the first job instead of
 /// starting a second one. The hash is over the spec, not the raw bytes, so editing comments or
 /// reformatting the file does not change it; changing any field does. To run the very same spec
-/// again on purpose, pass --idempotency-key.
+/// again on purpose, use "jobs rerun ID" or pass --idempotency-key.
 /// </summary>
 internal static class IdempotencyKeys
 {
@@ -17,6 +17,9 @@ internal static class IdempotencyKeys
 
     /// <summary>128 bits of SHA-256: collisions between distinct specs are not a practical concern.</summary>
     private const int HexLength = 32;
+
+    /// <summary>A key never used before, for "jobs rerun": the same spec again must start a new job.</summary>
+    public static string Fresh() => Prefix + "rerun-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(HexLength / 2));
 
     public static string ForSpec(JobSpec spec)
     {

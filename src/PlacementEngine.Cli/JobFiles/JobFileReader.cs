@@ -4,12 +4,24 @@ using YamlDotNet.RepresentationModel;
 
 namespace PlacementEngine.Cli.JobFiles;
 
-/// <summary>Reads a job.yaml (format documented in deploy/examples/jobs) into a JobSpec.</summary>
+/// <summary>
+/// Reads a job.yaml (format documented in deploy/examples/jobs) into a JobSpec; a job as "jobs get" prints it
+/// reads too (<see cref="JobDocumentReader"/>).
+/// </summary>
 internal static class JobFileReader
 {
+    /// <summary>The path that means standard input, as in kubectl's "-f -".</summary>
+    public const string StandardInput = "-";
+
     public static JobSpec ReadFile(string path) => Parse(ReadText(path), path);
 
-    public static JobSpec Parse(string yaml, string fileName)
+    /// <summary>The file at <paramref name="path"/>, or standard input for "-".</summary>
+    public static JobFile ReadFile(string path, TextReader stdin) =>
+        path == StandardInput ? Read(stdin.ReadToEnd(), "stdin") : Read(ReadText(path), path);
+
+    public static JobSpec Parse(string yaml, string fileName) => Read(yaml, fileName).Spec;
+
+    public static JobFile Read(string yaml, string fileName)
     {
         var stream = Load(yaml, fileName);
         if (stream.Documents.Count == 0)
@@ -29,7 +41,9 @@ internal static class JobFileReader
             throw new JobFileException(fileName, checked((int)node.Start.Line), checked((int)node.Start.Column), "", "expected a mapping of job fields at the top level");
         }
 
-        return JobSpecMapping.ToJobSpec(YamlObject.Root(root, fileName, JobFileKeys.Top));
+        return JobDocumentReader.IsJobDocument(root)
+            ? JobDocumentReader.Read(root, fileName)
+            : new JobFile(JobSpecMapping.ToJobSpec(YamlObject.Root(root, fileName, JobFileKeys.Top)), []);
     }
 
     /// <summary>The file's text, or a <see cref="JobFileException"/> saying why it cannot be read.</summary>

@@ -121,15 +121,16 @@ public sealed class JobsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task List_MorePagesWithoutAllPages_HintsOnStderrOnly()
+    public async Task List_MoreJobsThanTheLimit_ListsTheNewestAndHintsOnStderrOnly()
     {
-        _placectl.Api.OnList = _ => Page("t2", "job-1");
+        _placectl.Api.OnList = request => Page("t2", [.. Enumerable.Range(1, request.PageSize).Select(i => $"job-{i}")]);
 
-        var result = await _placectl.RunAsync("jobs", "list");
+        var result = await _placectl.RunAsync("jobs", "list", "--limit", "2");
 
-        Assert.Single(_placectl.Api.Requests);
+        var request = Assert.IsType<ListJobsRequest>(Assert.Single(_placectl.Api.Requests));
+        Assert.Equal((2, true), (request.PageSize, request.NewestFirst));
         Assert.StartsWith("ID ", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("--all-pages", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("note: showing the newest 2; more jobs match: raise --limit or add --all-pages\n", result.Stderr);
     }
 
     [Fact]

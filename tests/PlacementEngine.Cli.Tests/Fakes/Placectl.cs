@@ -12,6 +12,9 @@ internal sealed class Placectl
 
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>What the next command reads as standard input.</summary>
+    public string Stdin { get; set; } = "";
+
     /// <summary>The settings the last command connected with.</summary>
     public ConnectionSettings? Connection { get; private set; }
 
@@ -21,6 +24,7 @@ internal sealed class Placectl
         var stderr = new StringWriter { NewLine = "\n" };
         var host = new CliHost(stdout, stderr, name => Environment.GetValueOrDefault(name))
         {
+            Stdin = new StringReader(Stdin),
             ConnectApi = settings =>
             {
                 Connection = settings;

@@ -48,6 +48,9 @@ internal static class Samples
         return job;
     }
 
+    /// <summary>A history's first entry as the server sends it: no state before.</summary>
+    public static StateTransition Submitted() => new() { To = JobState.Pending, Reason = "submitted", At = Created };
+
     public static Explanation PlacedExplanation()
     {
         var explanation = new Explanation

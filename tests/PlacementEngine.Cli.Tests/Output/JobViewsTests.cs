@@ -35,8 +35,47 @@ public sealed class JobViewsTests
     {
         var table = Assert.Single(JobDetailView.Build(Samples.RunningJob()).OfType<TableBlock>());
 
-        Assert.Equal(["Pending", "Placed"], table.Rows.Select(row => row[1]));
-        Assert.Equal(["Placed", "Running"], table.Rows.Select(row => row[2]));
+        Assert.Equal(["Pending -> Placed", "Placed -> Running"], table.Rows.Select(row => row[1]));
+        Assert.Equal(["cheapest eligible pool", "pods running"], table.Rows.Select(row => row[2]));
+    }
+
+    [Fact]
+    public void JobDetail_FirstHistoryEntry_ReadsSubmitted()
+    {
+        var job = Samples.RunningJob();
+        job.Transitions.Insert(0, Samples.Submitted());
+
+        var table = Assert.Single(JobDetailView.Build(job).OfType<TableBlock>());
+
+        Assert.Equal(["2026-11-21 09:00:00Z", "submitted", "-"], table.Rows[0]);
+    }
+
+    [Fact]
+    public void PlacementLine_PoolNamedAfterItsCluster_NamesTheClusterOnce()
+    {
+        var placement = Samples.RunningJob().Placement;
+        placement.Cluster = "aks-eastus";
+        placement.Pool = "aks-eastus/Standard_NC24ads_A100_v4/spot";
+
+        Assert.StartsWith("aks-eastus/Standard_NC24ads_A100_v4/spot (gcp", JobDetailView.PlacementLine(placement), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WatchEvent_Snapshot_PrintsTheStateThenTheHistorySoFar()
+    {
+        var job = Samples.RunningJob();
+        job.Transitions.Insert(0, Samples.Submitted());
+
+        var lines = Assert.IsType<LinesBlock>(Assert.Single(JobEventView.WatchEvent(new JobEvent { Job = job }))).Lines;
+
+        Assert.Equal(
+        [
+            "job job-7f3a: Running",
+            "placed on gke-ew4/a100-spot (gcp europe-west4, 1 x a2-highgpu-8g spot, simulated), expected $23.95536",
+            "2026-11-21 09:00:00Z  submitted",
+            "2026-11-21 09:00:00Z  Pending -> Placed  cheapest eligible pool",
+            "2026-11-21 09:05:00Z  Placed -> Running  pods running",
+        ], lines);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal static class JobsCommand
         CancelCommand.Create(context),
         WatchCommand.Create(context),
         ExplainCommand.Create(context),
+        RerunCommand.Create(context),
     };
 
     /// <summary>The job id argument shared by the commands that act on one job.</summary>

@@ -52,8 +52,19 @@ internal static class JobDetailView
     {
         var simulated = placement.Simulated ? ", simulated" : "";
         var cost = placement.Cost is { Total.Length: > 0 } c ? $", expected {Display.Dollars(c.Total)}" : "";
-        return $"{placement.Cluster}/{placement.Pool} ({placement.Cloud} {placement.Region}, {placement.Nodes} x {placement.InstanceType} {Display.Capacity(placement.CapacityType)}{simulated}){cost}";
+        return $"{PoolPath(placement.Cluster, placement.Pool)} ({placement.Cloud} {placement.Region}, {placement.Nodes} x {placement.InstanceType} {Display.Capacity(placement.CapacityType)}{simulated}){cost}";
     }
+
+    /// <summary>"cluster/pool", once: a fleet file's default pool names already start with their cluster.</summary>
+    public static string PoolPath(string cluster, string pool) =>
+        pool.StartsWith(cluster + "/", StringComparison.Ordinal) ? pool : $"{cluster}/{pool}";
+
+    /// <summary>The first history entry: the job was submitted and had no state before.</summary>
+    public static bool IsSubmission(StateTransition transition) => transition.From == JobState.Unspecified;
+
+    /// <summary>"Pending -> Placed", or "submitted" for the first entry.</summary>
+    public static string Change(StateTransition transition) =>
+        IsSubmission(transition) ? "submitted" : $"{Display.State(transition.From)} -> {Display.State(transition.To)}";
 
     private static IEnumerable<KeyValuePair<string, string>> PlacementFields(Placement placement)
     {
@@ -89,7 +100,7 @@ internal static class JobDetailView
     }
 
     private static TableBlock TransitionsTable(Job job) => new(
-        "Transitions",
-        ["AT", "FROM", "TO", "REASON"],
-        [.. job.Transitions.Select(t => (IReadOnlyList<string>)[Display.Time(t.At), Display.State(t.From), Display.State(t.To), Display.Text(t.Reason)])]);
+        "History",
+        ["AT", "CHANGE", "REASON"],
+        [.. job.Transitions.Select(t => (IReadOnlyList<string>)[Display.Time(t.At), Change(t), IsSubmission(t) ? Display.None : Display.Text(t.Reason)])]);
 }
