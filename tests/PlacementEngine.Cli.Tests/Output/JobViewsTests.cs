@@ -60,6 +60,19 @@ public sealed class JobViewsTests
         Assert.StartsWith("aks-eastus/Standard_NC24ads_A100_v4/spot (gcp", JobDetailView.PlacementLine(placement), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a100-spot", "gke-ew4/a100-spot")]
+    [InlineData("gke-ew4/a2-highgpu-8g/spot", "gke-ew4/a2-highgpu-8g/spot")]
+    public void JobList_Placement_NamesTheClusterExactlyOnce(string pool, string shown)
+    {
+        var job = Samples.RunningJob();
+        job.Placement.Pool = pool;
+
+        var table = Assert.IsType<TableBlock>(Assert.Single(JobListView.Build([job])));
+
+        Assert.Equal(shown, table.Rows[0][4]);
+    }
+
     [Fact]
     public void WatchEvent_Snapshot_PrintsTheStateThenTheHistorySoFar()
     {

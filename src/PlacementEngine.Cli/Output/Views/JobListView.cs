@@ -27,7 +27,7 @@ internal static class JobListView
         Display.Text(job.Spec?.Name ?? ""),
         Display.Text(job.Team),
         Display.State(job.State),
-        Display.Where(job.Placement),
+        job.Placement is { Pool.Length: > 0 } placement ? JobDetailView.PoolPath(placement.Cluster, placement.Pool) : Display.None,
         Display.Time(job.CreatedAt),
     ];
 }
