@@ -7,6 +7,7 @@ using PlacementEngine.Cli.Commands.Plan;
 using PlacementEngine.Cli.Commands.Pools;
 using PlacementEngine.Cli.Commands.Pricing;
 using PlacementEngine.Cli.Errors;
+using PlacementEngine.Cli.Output;
 
 namespace PlacementEngine.Cli;
 
@@ -18,6 +19,8 @@ internal static class PlacectlApp
 
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
     {
+        // Errors and notes quote the server and the command line, so they never reach the terminal unescaped.
+        host = host with { Stderr = new TerminalSafeWriter(host.Stderr) };
         var parseResult = BuildRootCommand(host).Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
