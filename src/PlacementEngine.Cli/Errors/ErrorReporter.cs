@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Grpc.Core;
 using PlacementEngine.Cli.Api;
+using PlacementEngine.Cli.Config;
 using PlacementEngine.Cli.JobFiles;
 
 namespace PlacementEngine.Cli.Errors;
@@ -20,6 +21,9 @@ internal static class ErrorReporter
             case CliUsageException usage:
                 stderr.WriteLine($"error: {usage.Message}");
                 return ExitCodes.Usage;
+            case ConfigException config:
+                stderr.WriteLine($"error: {config.Message}");
+                return ExitCodes.Usage;
             case JobFileException jobFile:
                 stderr.WriteLine($"error: {jobFile.Message}");
                 return ExitCodes.InvalidJobFile;
@@ -27,6 +31,11 @@ internal static class ErrorReporter
                 return ReportUnreachable(rpc.Status.DebugException!, connection, stderr);
             case RpcException rpc:
                 stderr.WriteLine($"error: {StatusNames.Of(rpc.StatusCode)}: {rpc.Status.Detail}");
+                if (rpc.StatusCode == StatusCode.Unauthenticated)
+                {
+                    stderr.WriteLine(TokenHint(connection));
+                }
+
                 return ExitCodes.ForStatus(rpc.StatusCode);
             case Exception when IsConnectionFailure(exception):
                 return ReportUnreachable(exception, connection, stderr);
@@ -43,9 +52,19 @@ internal static class ErrorReporter
     private static int ReportUnreachable(Exception failure, ConnectionSettings? connection, TextWriter stderr)
     {
         stderr.WriteLine($"error: cannot connect to the placement server at {ServerName(connection)}: {Describe(failure)}");
-        stderr.WriteLine("hint: is the server running there? Point placectl elsewhere with --server or PLACEMENT_SERVER.");
+        stderr.WriteLine(IsTlsFailure(failure)
+            ? "hint: the server's certificate is not trusted, or names another host. For a private CA: placectl config set-context NAME --certificate-authority FILE; and use the host name the certificate names."
+            : "hint: is the server running there? Point placectl elsewhere with --server, PLACEMENT_SERVER or a context (placectl config use-context NAME).");
         return ExitCodes.Unreachable;
     }
+
+    /// <summary>How to pass a token when none was sent; where the refused one came from when one was.</summary>
+    private static string TokenHint(ConnectionSettings? connection) => connection?.BearerToken is null
+        ? "hint: the server wants a bearer token: pass --token TOKEN, set PLACEMENT_TOKEN, or give the context a token file (placectl config set-context NAME --token-file FILE)."
+        : $"hint: the server refused the token from {connection.TokenSource ?? "--token"}; check that it is current and meant for this server.";
+
+    private static bool IsTlsFailure(Exception? exception) =>
+        exception is not null && (exception is AuthenticationException || IsTlsFailure(exception.InnerException));
 
     private static bool IsConnectionFailure(Exception? exception) => exception switch
     {
