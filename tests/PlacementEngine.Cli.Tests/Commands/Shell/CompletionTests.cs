@@ -8,9 +8,9 @@ namespace PlacementEngine.Cli.Tests.Commands.Shell;
 public sealed class CompletionTests : IDisposable
 {
     private readonly Placectl _placectl = new();
-    private readonly string _directory = Directory.CreateTempSubdirectory("pe-cli-completion-").FullName;
+    private readonly TemporaryDirectory _directory = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task CompletionBash_Script_PassesBashSyntaxCheck()
@@ -79,7 +79,7 @@ public sealed class CompletionTests : IDisposable
     {
         var result = await _placectl.RunAsync("completion", shell);
         Assert.Equal(0, result.ExitCode);
-        var path = Path.Combine(_directory, $"placectl.{shell}");
+        var path = Path.Combine(_directory.Path, $"placectl.{shell}");
         await File.WriteAllTextAsync(path, result.Stdout);
         return path;
     }
