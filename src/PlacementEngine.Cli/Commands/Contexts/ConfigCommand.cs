@@ -82,8 +82,9 @@ internal static class ConfigCommand
             var entry = old with
             {
                 Server = server ?? old.Server,
-                TokenFile = result.GetValue(tokenFile) ?? old.TokenFile,
-                CertificateAuthority = result.GetValue(authority) ?? old.CertificateAuthority,
+                // Stored absolute: a relative path typed here means the current folder, not the config file's.
+                TokenFile = result.GetValue(tokenFile) is { } token ? Path.GetFullPath(token) : old.TokenFile,
+                CertificateAuthority = result.GetValue(authority) is { } ca ? Path.GetFullPath(ca) : old.CertificateAuthority,
             };
             var updated = config.With(entry);
             ConfigFile.Save(updated.CurrentContext is null ? updated with { CurrentContext = contextName } : updated, location.Path);

@@ -19,7 +19,7 @@ public sealed class ConfigContextsTests : IDisposable
     [Fact]
     public async Task SetContext_ThenUseContext_FileRoundTripsAndListsTheCurrentOne()
     {
-        await _placectl.RunAsync("config", "set-context", "prod", "--server", "https://prod.example:8443", "--token-file", "prod.token");
+        await _placectl.RunAsync("config", "set-context", "prod", "--server", "https://prod.example:8443", "--token-file", "/secrets/prod.token");
         await _placectl.RunAsync("config", "set-context", "dev", "--server", "http://127.0.0.1:50051");
 
         var switched = await _placectl.RunAsync("config", "use-context", "dev");
@@ -29,9 +29,9 @@ public sealed class ConfigContextsTests : IDisposable
         Assert.Equal(0, switched.ExitCode);
         Assert.Equal("dev\n", current.Stdout);
         Assert.Equal(
-            "CURRENT   NAME   SERVER                      TOKEN-FILE   CERTIFICATE-AUTHORITY\n" +
-            "          prod   https://prod.example:8443   prod.token   -\n" +
-            "*         dev    http://127.0.0.1:50051      -            -\n",
+            "CURRENT   NAME   SERVER                      TOKEN-FILE            CERTIFICATE-AUTHORITY\n" +
+            "          prod   https://prod.example:8443   /secrets/prod.token   -\n" +
+            "*         dev    http://127.0.0.1:50051      -                     -\n",
             list.Stdout);
     }
 
@@ -164,6 +164,14 @@ public sealed class ConfigContextsTests : IDisposable
         Assert.Equal(original, openedBefore.ReadToEnd());
         Assert.Contains("server: https://new.example:9443", File.ReadAllText(ConfigPath), StringComparison.Ordinal);
         Assert.Equal([ConfigPath], Directory.GetFiles(_directory.Path));
+    }
+
+    [Fact]
+    public async Task SetContext_RelativeTokenFile_StoredAbsoluteFromTheCurrentFolder()
+    {
+        await _placectl.RunAsync("config", "set-context", "dev", "--token-file", "dev.token");
+
+        Assert.Contains($"token-file: {Path.GetFullPath("dev.token")}\n", File.ReadAllText(ConfigPath), StringComparison.Ordinal);
     }
 
     [Fact]
