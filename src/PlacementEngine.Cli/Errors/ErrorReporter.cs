@@ -29,6 +29,11 @@ internal static class ErrorReporter
                 return ExitCodes.InvalidJobFile;
             case RpcException rpc when IsConnectionFailure(rpc.Status.DebugException):
                 return ReportUnreachable(rpc.Status.DebugException!, connection, stderr);
+            case RpcException rpc when connection?.Server.Scheme == Uri.UriSchemeHttp && IsFailedHandshake(rpc.Status.DebugException):
+                // Plain HTTP/2 to a TLS port: the client's own words ("could not be established ... (InvalidResponse)") hide the cause.
+                stderr.WriteLine($"error: cannot connect to the placement server at {ServerName(connection)}: it did not answer the HTTP/2 handshake");
+                stderr.WriteLine($"hint: if the server serves TLS, use https://, e.g. --server https://{connection.Server.Authority}");
+                return ExitCodes.Unreachable;
             case RpcException rpc:
                 stderr.WriteLine($"error: {StatusNames.Of(rpc.StatusCode)}: {rpc.Status.Detail}");
                 if (rpc.StatusCode == StatusCode.Unauthenticated)
@@ -62,6 +67,13 @@ internal static class ErrorReporter
     private static string TokenHint(ConnectionSettings? connection) => connection?.BearerToken is null
         ? "hint: the server wants a bearer token: pass --token TOKEN, set PLACEMENT_TOKEN, or give the context a token file (placectl config set-context NAME --token-file FILE)."
         : $"hint: the server refused the token from {connection.TokenSource ?? "--token"}; check that it is current and meant for this server.";
+
+    private static bool IsFailedHandshake(Exception? exception) => exception switch
+    {
+        null => false,
+        HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError } => true,
+        _ => IsFailedHandshake(exception.InnerException),
+    };
 
     private static bool IsTlsFailure(Exception? exception) =>
         exception is not null && (exception is AuthenticationException || IsTlsFailure(exception.InnerException));

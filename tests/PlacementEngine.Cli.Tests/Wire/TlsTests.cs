@@ -42,6 +42,36 @@ public sealed class TlsTests : IDisposable
     }
 
     [Fact]
+    public async Task AnyCommand_HttpsToAPlaintextServer_UnreachableNamingTheTlsFailure()
+    {
+        await using var server = await InProcessGrpcServer.StartAsync();
+        var address = $"https://127.0.0.1:{server.Address.Port}";
+        File.WriteAllText(_directory.File("config.yaml"), $"current-context: tls\ncontexts:\n  - name: tls\n    server: {address}\n");
+
+        var result = await new TlsPlacectl(_directory.File("config.yaml")).RunAsync("jobs", "get", "job-1");
+
+        Assert.Equal(ExitCodes.Unreachable, result.ExitCode);
+        Assert.StartsWith($"error: cannot connect to the placement server at {address}: TLS handshake failed: ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyCommand_HttpToATlsServer_UnreachableSuggestingHttps()
+    {
+        using var certificate = SelfSigned(names => names.AddIpAddress(IPAddress.Loopback));
+        await using var server = await InProcessGrpcServer.StartAsync(certificate);
+        var address = $"http://127.0.0.1:{server.Address.Port}";
+        File.WriteAllText(_directory.File("config.yaml"), $"current-context: tls\ncontexts:\n  - name: tls\n    server: {address}\n");
+
+        var result = await new TlsPlacectl(_directory.File("config.yaml")).RunAsync("jobs", "get", "job-1");
+
+        Assert.Equal(ExitCodes.Unreachable, result.ExitCode);
+        Assert.Equal(
+            $"error: cannot connect to the placement server at {address}: it did not answer the HTTP/2 handshake\n" +
+            $"hint: if the server serves TLS, use https://, e.g. --server https://127.0.0.1:{server.Address.Port}\n",
+            result.Stderr);
+    }
+
+    [Fact]
     public async Task AnyCommand_ContextCaFileMissing_UsageErrorNamingIt()
     {
         var config = _directory.File("config.yaml");

@@ -10,14 +10,14 @@ internal sealed class ExitCodesHelp(HelpAction standard) : SynchronousCommandLin
 {
     public const string Text = """
         Exit codes:
-          0    success
-          1    unexpected failure inside placectl
-          2    bad flags or arguments, a missing or malformed config file, or no command given
-          3    the job file cannot be read or does not describe a job
-          4    cannot connect to the server (refused, unknown host, TLS)
-          5    jobs watch: the job ended Failed or Cancelled
-          11-26 the server answered with gRPC status (exit code - 10), e.g. 15 NOT_FOUND, 26 UNAUTHENTICATED
-          130  interrupted (Ctrl+C)
+          0     success
+          1     unexpected failure inside placectl
+          2     bad flags or arguments, a missing or malformed config file or context, or no command given
+          3     the job file cannot be read or does not describe a job
+          4     cannot connect to the server (refused, unknown host, TLS); the cause is printed
+          5     jobs watch: the job ended Failed or Cancelled
+          11-26 the server answered with a gRPC status: code - 10, e.g. 15 NOT_FOUND, 26 UNAUTHENTICATED
+          130   interrupted (Ctrl+C)
         """;
 
     public override int Invoke(ParseResult parseResult)
