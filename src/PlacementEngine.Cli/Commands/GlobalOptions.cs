@@ -98,7 +98,7 @@ internal sealed class GlobalOptions
             ? (tokenFlag, "--token")
             : NonEmpty(environment(TokenVariable)) is { } tokenFromEnvironment
                 ? (tokenFromEnvironment, TokenVariable)
-                : (context?.Token, $"the token-file of {contextSource}");
+                : (context?.ReadToken(), $"the token-file of {contextSource}");
         var timeout = result.GetValue(Timeout);
         return new ConnectionSettings(
             address,

@@ -3,8 +3,8 @@ using PlacementEngine.Cli.Commands.Shell;
 namespace PlacementEngine.Cli.Config;
 
 /// <summary>The context a command uses, resolved from the config file, and what it says about the connection.</summary>
-/// <param name="Token">The token file's content, trimmed; null when the context names no token file.</param>
-internal sealed record ActiveContext(ContextEntry Entry, string? Token, string? CertificateAuthority)
+/// <param name="TokenFile">The token file's full path; null when the context names none.</param>
+internal sealed record ActiveContext(ContextEntry Entry, string? TokenFile, string? CertificateAuthority)
 {
     /// <summary>
     /// The context named by --context, else the file's current-context; null when the file names none. A context
@@ -25,9 +25,9 @@ internal sealed record ActiveContext(ContextEntry Entry, string? Token, string? 
         }
 
         var entry = config.Find(name) ?? throw new ConfigException(Missing(name, requested is null ? "current-context" : "--context", config, location.Path));
-        var token = entry.TokenFile is { } tokenFile ? ReadToken(entry.Name, location.PathFromFile(tokenFile, environment)) : null;
+        var tokenFile = entry.TokenFile is { } token ? location.PathFromFile(token, environment) : null;
         var authority = entry.CertificateAuthority is { } ca ? location.PathFromFile(ca, environment) : null;
-        return new ActiveContext(entry, token, authority);
+        return new ActiveContext(entry, tokenFile, authority);
     }
 
     public static string Missing(string name, string source, PlacectlConfig config, string path)
@@ -36,6 +36,9 @@ internal sealed record ActiveContext(ContextEntry Entry, string? Token, string? 
         var close = DidYouMean.Closest(name, config.Contexts.Select(c => c.Name)) is { } guess ? $" Did you mean '{guess}'?" : "";
         return $"{source} '{name}' is not a context in config file {path} ({known}).{close} To add it: placectl config set-context {name} --server URL";
     }
+
+    /// <summary>The token file's content, trimmed; read only when no flag or variable gave a token, so an unused file cannot fail a command.</summary>
+    public string? ReadToken() => TokenFile is null ? null : ReadToken(Entry.Name, TokenFile);
 
     private static string ReadToken(string context, string path)
     {

@@ -64,6 +64,19 @@ public sealed class ConfigContextsTests : IDisposable
     }
 
     [Fact]
+    public async Task AnyCommand_TokenGivenByFlag_ContextsMissingTokenFileIsNotRead()
+    {
+        WriteConfig("current-context: prod\ncontexts:\n  - name: prod\n    token-file: gone.token\n");
+
+        var withFlag = await _placectl.RunAsync("clusters", "list", "--token", "flag-token");
+        var without = await _placectl.RunAsync("clusters", "list");
+
+        Assert.Equal(0, withFlag.ExitCode);
+        Assert.Equal(ExitCodes.Usage, without.ExitCode);
+        Assert.Equal($"error: context 'prod': token-file {Path.Combine(_directory.Path, "gone.token")} not found\n", without.Stderr);
+    }
+
+    [Fact]
     public async Task AnyCommand_ContextFlag_OverridesCurrentContext()
     {
         WriteConfig("current-context: prod\ncontexts:\n  - name: prod\n    server: https://prod.example:8443\n  - name: staging\n    server: https://staging.example:8443\n");
