@@ -2,11 +2,15 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using PlacementEngine.Cli.Commands;
 using PlacementEngine.Cli.Commands.Clusters;
+using PlacementEngine.Cli.Commands.Completion;
+using PlacementEngine.Cli.Commands.Contexts;
 using PlacementEngine.Cli.Commands.Jobs;
 using PlacementEngine.Cli.Commands.Plan;
 using PlacementEngine.Cli.Commands.Pools;
 using PlacementEngine.Cli.Commands.Pricing;
+using PlacementEngine.Cli.Commands.Shell;
 using PlacementEngine.Cli.Errors;
+using PlacementEngine.Cli.Output;
 
 namespace PlacementEngine.Cli;
 
@@ -18,6 +22,8 @@ internal static class PlacectlApp
 
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
     {
+        // Errors and notes quote the server and the command line, so they never reach the terminal unescaped.
+        host = host with { Stderr = new TerminalSafeWriter(host.Stderr) };
         var parseResult = BuildRootCommand(host).Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
@@ -25,6 +31,11 @@ internal static class PlacectlApp
             foreach (var error in parseResult.Errors)
             {
                 host.Stderr.WriteLine($"error: {error.Message}");
+            }
+
+            foreach (var hint in DidYouMean.Hints(parseResult, args).Distinct())
+            {
+                host.Stderr.WriteLine(hint);
             }
 
             host.Stderr.WriteLine($"Run '{CommandPath(parseResult)} --help' for usage.");
@@ -56,8 +67,11 @@ internal static class PlacectlApp
             ClustersCommand.Create(context),
             PoolsCommand.Create(context),
             PricingCommand.Create(context),
+            ConfigCommand.Create(context),
+            CompletionCommand.Create(host),
         };
         options.AddTo(root);
+        ExitCodesHelp.InstallOn(root);
         return root;
     }
 

@@ -19,7 +19,9 @@ internal sealed class CliConnection : IDisposable
     {
         _settings = settings;
         _headers = BearerHeaders(settings.BearerToken);
-        _channel = GrpcChannel.ForAddress(settings.Server);
+        _channel = settings.CertificateAuthority is { } authority
+            ? GrpcChannel.ForAddress(settings.Server, new GrpcChannelOptions { HttpHandler = TrustedAuthority.Handler(authority), DisposeHttpClient = true })
+            : GrpcChannel.ForAddress(settings.Server);
         Invoker = _channel.Intercept(new DeadlineMessages());
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PlacementEngine.Cli.Api;
 using PlacementEngine.Cli.Commands.Pricing;
+using PlacementEngine.Cli.Config;
 using PlacementEngine.Cli.Errors;
 using PlacementEngine.Cli.Output;
 
@@ -23,6 +24,24 @@ internal sealed class CliContext(CliHost host, GlobalOptions options)
     /// <summary>The same for the commands that talk to the pricing API.</summary>
     public Task<int> RunPricingAsync(ParseResult result, Func<PricingRun, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
         RunAsync(result, (connection, output) => new PricingRun(host.ConnectPricingApi(connection), output, host.Stderr), body, cancellationToken);
+
+    /// <summary>
+    /// For commands that work on the config file rather than the server ("config ..."): the body gets the config
+    /// file's location and stdout; failures are reported like any command's.
+    /// </summary>
+    public int RunLocal(ParseResult result, Func<ConfigLocation, TextWriter, int> body)
+    {
+        try
+        {
+            var location = options.ResolveConfig(result, host.Environment)
+                ?? throw new ConfigException($"no config file location: set HOME, XDG_CONFIG_HOME or {ConfigLocation.Variable}, or pass --config");
+            return body(location, host.Stdout);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, null, host.Stderr, CancellationToken.None);
+        }
+    }
 
     private async Task<int> RunAsync<TRun>(
         ParseResult result,

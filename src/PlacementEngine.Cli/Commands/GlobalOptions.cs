@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using PlacementEngine.Cli.Api;
+using PlacementEngine.Cli.Config;
 using PlacementEngine.Cli.Errors;
 using PlacementEngine.Cli.Output;
 
@@ -9,7 +10,7 @@ namespace PlacementEngine.Cli.Commands;
 
 /// <summary>
 /// Options every command accepts. Precedence, highest first: the flag, then the environment
-/// variable, then the default. An empty environment variable counts as unset.
+/// variable, then the config file's context, then the default. An empty environment variable counts as unset.
 /// </summary>
 internal sealed class GlobalOptions
 {
@@ -36,6 +37,20 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string> Config { get; } = new("--config")
+    {
+        Description = $"Config file with named contexts [env: {ConfigLocation.Variable}] [default: $XDG_CONFIG_HOME/placectl/config.yaml or ~/.config/placectl/config.yaml]",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
+    public Option<string> Context { get; } = new("--context")
+    {
+        Description = "The config file's context to use [default: its current-context]",
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
     public Option<string> Output { get; } = new Option<string>("--output", "-o")
     {
         Description = "Output format: table (for people), json or yaml (the full response, for scripts)",
@@ -55,30 +70,56 @@ internal sealed class GlobalOptions
     {
         root.Add(Server);
         root.Add(Token);
+        root.Add(Config);
+        root.Add(Context);
         root.Add(Output);
         root.Add(Timeout);
     }
 
+    /// <summary>Where the config file is, from --config, $PLACECTL_CONFIG or the XDG default; null when there is no home to look in.</summary>
+    public ConfigLocation? ResolveConfig(ParseResult result, Func<string, string?> environment) =>
+        ConfigLocation.Resolve(result.GetValue(Config), environment);
+
     public ConnectionSettings ResolveConnection(ParseResult result, Func<string, string?> environment)
     {
+        var context = ActiveContext.Resolve(ResolveConfig(result, environment), NonEmpty(result.GetValue(Context)), environment);
+        var contextSource = $"context '{context?.Entry.Name}'";
         var (server, source) = result.GetValue(Server) is { } flag
             ? (flag, "--server")
             : NonEmpty(environment(ServerVariable)) is { } fromEnvironment
                 ? (fromEnvironment, ServerVariable)
-                : (DefaultServer, "the default server");
+                : NonEmpty(context?.Entry.Server) is { } fromContext
+                    ? (fromContext, $"{contextSource}'s server")
+                    : (DefaultServer, "the default server");
 
-        if (!Uri.TryCreate(server, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new CliUsageException($"{source} '{server}' is not an http:// or https:// address, e.g. {DefaultServer}");
-        }
+        var address = ParseServer(server, source);
 
-        var token = NonEmpty(result.GetValue(Token)) ?? NonEmpty(environment(TokenVariable));
+        var (token, tokenSource) = NonEmpty(result.GetValue(Token)) is { } tokenFlag
+            ? (tokenFlag, "--token")
+            : NonEmpty(environment(TokenVariable)) is { } tokenFromEnvironment
+                ? (tokenFromEnvironment, TokenVariable)
+                : (context?.ReadToken(), $"the token-file of {contextSource}");
         var timeout = result.GetValue(Timeout);
         return new ConnectionSettings(
             address,
             token,
             TimeSpan.FromSeconds(timeout ?? DefaultTimeoutSeconds),
-            timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+            timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null)
+        {
+            TokenSource = token is null ? null : tokenSource,
+            CertificateAuthority = context?.CertificateAuthority,
+        };
+    }
+
+    /// <summary>The server address, or a usage error naming <paramref name="source"/> when it is not http(s).</summary>
+    public static Uri ParseServer(string server, string source)
+    {
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new CliUsageException($"{source} '{server}' is not an http:// or https:// address, e.g. {DefaultServer}");
+        }
+
+        return address;
     }
 
     public OutputFormat ResolveFormat(ParseResult result) => result.GetValue(Output) switch

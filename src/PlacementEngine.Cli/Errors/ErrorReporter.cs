@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Grpc.Core;
 using PlacementEngine.Cli.Api;
+using PlacementEngine.Cli.Config;
 using PlacementEngine.Cli.JobFiles;
 
 namespace PlacementEngine.Cli.Errors;
@@ -20,13 +21,26 @@ internal static class ErrorReporter
             case CliUsageException usage:
                 stderr.WriteLine($"error: {usage.Message}");
                 return ExitCodes.Usage;
+            case ConfigException config:
+                stderr.WriteLine($"error: {config.Message}");
+                return ExitCodes.Usage;
             case JobFileException jobFile:
                 stderr.WriteLine($"error: {jobFile.Message}");
                 return ExitCodes.InvalidJobFile;
             case RpcException rpc when IsConnectionFailure(rpc.Status.DebugException):
                 return ReportUnreachable(rpc.Status.DebugException!, connection, stderr);
+            case RpcException rpc when connection?.Server.Scheme == Uri.UriSchemeHttp && IsFailedHandshake(rpc.Status.DebugException):
+                // Plain HTTP/2 to a TLS port: the client's own words ("could not be established ... (InvalidResponse)") hide the cause.
+                stderr.WriteLine($"error: cannot connect to the placement server at {ServerName(connection)}: it did not answer the HTTP/2 handshake");
+                stderr.WriteLine($"hint: if the server serves TLS, use https://, e.g. --server https://{connection.Server.Authority}");
+                return ExitCodes.Unreachable;
             case RpcException rpc:
                 stderr.WriteLine($"error: {StatusNames.Of(rpc.StatusCode)}: {rpc.Status.Detail}");
+                if (rpc.StatusCode == StatusCode.Unauthenticated)
+                {
+                    stderr.WriteLine(TokenHint(connection));
+                }
+
                 return ExitCodes.ForStatus(rpc.StatusCode);
             case Exception when IsConnectionFailure(exception):
                 return ReportUnreachable(exception, connection, stderr);
@@ -43,9 +57,26 @@ internal static class ErrorReporter
     private static int ReportUnreachable(Exception failure, ConnectionSettings? connection, TextWriter stderr)
     {
         stderr.WriteLine($"error: cannot connect to the placement server at {ServerName(connection)}: {Describe(failure)}");
-        stderr.WriteLine("hint: is the server running there? Point placectl elsewhere with --server or PLACEMENT_SERVER.");
+        stderr.WriteLine(IsTlsFailure(failure)
+            ? "hint: the server's certificate is not trusted, or names another host. For a private CA: placectl config set-context NAME --certificate-authority FILE; and use the host name the certificate names."
+            : "hint: is the server running there? Point placectl elsewhere with --server, PLACEMENT_SERVER or a context (placectl config use-context NAME).");
         return ExitCodes.Unreachable;
     }
+
+    /// <summary>How to pass a token when none was sent; where the refused one came from when one was.</summary>
+    private static string TokenHint(ConnectionSettings? connection) => connection?.BearerToken is null
+        ? "hint: the server wants a bearer token: pass --token TOKEN, set PLACEMENT_TOKEN, or give the context a token file (placectl config set-context NAME --token-file FILE)."
+        : $"hint: the server refused the token from {connection.TokenSource ?? "--token"}; check that it is current and meant for this server.";
+
+    private static bool IsFailedHandshake(Exception? exception) => exception switch
+    {
+        null => false,
+        HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError } => true,
+        _ => IsFailedHandshake(exception.InnerException),
+    };
+
+    private static bool IsTlsFailure(Exception? exception) =>
+        exception is not null && (exception is AuthenticationException || IsTlsFailure(exception.InnerException));
 
     private static bool IsConnectionFailure(Exception? exception) => exception switch
     {

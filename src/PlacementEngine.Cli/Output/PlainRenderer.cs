@@ -2,7 +2,8 @@ namespace PlacementEngine.Cli.Output;
 
 /// <summary>
 /// Aligned plain text with no colour or box drawing, for pipes and CI logs: columns are padded
-/// with spaces (like kubectl) so the output stays readable and diffable, and greppable by column.
+/// with spaces (like kubectl) so the output stays readable and diffable, and greppable by column. Control characters
+/// in any text are escaped (<see cref="TerminalText"/>), so a pipe to a terminal or a pager is safe too.
 /// </summary>
 internal sealed class PlainRenderer : IBlockRenderer
 {
@@ -22,7 +23,7 @@ internal sealed class PlainRenderer : IBlockRenderer
                 case LinesBlock lines:
                     foreach (var line in lines.Lines)
                     {
-                        writer.WriteLine(line);
+                        writer.WriteLine(TerminalText.Escape(line));
                     }
 
                     break;
@@ -38,8 +39,9 @@ internal sealed class PlainRenderer : IBlockRenderer
 
     private static void RenderFields(FieldsBlock block, TextWriter writer)
     {
-        var width = block.Fields.Max(f => f.Key.Length) + 1;
-        foreach (var (key, value) in block.Fields)
+        var fields = block.Fields.Select(f => (Key: TerminalText.Escape(f.Key), Value: TerminalText.Escape(f.Value))).ToList();
+        var width = fields.Max(f => f.Key.Length) + 1;
+        foreach (var (key, value) in fields)
         {
             writer.WriteLine($"{(key + ":").PadRight(width)}  {value}".TrimEnd());
         }
@@ -49,11 +51,13 @@ internal sealed class PlainRenderer : IBlockRenderer
     {
         if (table.Title is not null)
         {
-            writer.WriteLine(table.Title);
+            writer.WriteLine(TerminalText.Escape(table.Title));
         }
 
-        var widths = table.Headers.Select(h => h.Length).ToArray();
-        foreach (var row in table.Rows)
+        var headers = table.Headers.Select(h => TerminalText.Escape(h)).ToList();
+        var rows = table.Rows.Select(row => row.Select(cell => TerminalText.Escape(cell)).ToList()).ToList();
+        var widths = headers.Select(h => h.Length).ToArray();
+        foreach (var row in rows)
         {
             for (var c = 0; c < widths.Length; c++)
             {
@@ -61,8 +65,8 @@ internal sealed class PlainRenderer : IBlockRenderer
             }
         }
 
-        WriteRow(table.Headers, widths, writer);
-        foreach (var row in table.Rows)
+        WriteRow(headers, widths, writer);
+        foreach (var row in rows)
         {
             WriteRow(row, widths, writer);
         }

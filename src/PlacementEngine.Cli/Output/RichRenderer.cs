@@ -3,7 +3,7 @@ using Spectre.Console.Rendering;
 
 namespace PlacementEngine.Cli.Output;
 
-/// <summary>Spectre.Console tables for an interactive terminal. Cell text is never parsed as markup.</summary>
+/// <summary>Spectre.Console tables for an interactive terminal. Cell text is never parsed as markup, and control characters in it are escaped.</summary>
 internal sealed class RichRenderer(Func<TextWriter, IAnsiConsole> createConsole) : IBlockRenderer
 {
     public RichRenderer()
@@ -27,7 +27,7 @@ internal sealed class RichRenderer(Func<TextWriter, IAnsiConsole> createConsole)
 
     private static IRenderable ToRenderable(Block block) => block switch
     {
-        LinesBlock lines => new Rows(lines.Lines.Select(line => new Text(line))),
+        LinesBlock lines => new Rows(lines.Lines.Select(line => new Text(TerminalText.Escape(line)))),
         FieldsBlock fields => FieldsGrid(fields),
         TableBlock table => Table(table),
         _ => throw new ArgumentOutOfRangeException(nameof(block), block, "unknown block"),
@@ -38,7 +38,7 @@ internal sealed class RichRenderer(Func<TextWriter, IAnsiConsole> createConsole)
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         foreach (var (key, value) in block.Fields)
         {
-            grid.AddRow(new Text(key + ":", new Style(decoration: Decoration.Bold)), new Text(value));
+            grid.AddRow(new Text(TerminalText.Escape(key) + ":", new Style(decoration: Decoration.Bold)), new Text(TerminalText.Escape(value)));
         }
 
         return grid;
@@ -49,12 +49,12 @@ internal sealed class RichRenderer(Func<TextWriter, IAnsiConsole> createConsole)
         var table = new Table().Border(TableBorder.Rounded);
         if (block.Title is not null)
         {
-            table.Title = new TableTitle(Markup.Escape(block.Title));
+            table.Title = new TableTitle(Markup.Escape(TerminalText.Escape(block.Title)));
         }
 
         for (var c = 0; c < block.Headers.Count; c++)
         {
-            var column = new TableColumn(new Text(block.Headers[c], new Style(decoration: Decoration.Bold)));
+            var column = new TableColumn(new Text(TerminalText.Escape(block.Headers[c]), new Style(decoration: Decoration.Bold)));
 
             // Names, prices and states stay on one line; only the last column (reasons, labels) wraps.
             column.NoWrap = c < block.Headers.Count - 1;
@@ -63,7 +63,7 @@ internal sealed class RichRenderer(Func<TextWriter, IAnsiConsole> createConsole)
 
         foreach (var row in block.Rows)
         {
-            table.AddRow(row.Select(cell => (IRenderable)new Text(cell)));
+            table.AddRow(row.Select(cell => (IRenderable)new Text(TerminalText.Escape(cell))));
         }
 
         return table;

@@ -15,7 +15,7 @@ public sealed class ErrorReportingTests
     [InlineData(StatusCode.NotFound, "job job-9 not found", 15, "error: NOT_FOUND: job job-9 not found\n")]
     [InlineData(StatusCode.InvalidArgument, "spec.worker.gpus must be at least 0", 13, "error: INVALID_ARGUMENT: spec.worker.gpus must be at least 0\n")]
     [InlineData(StatusCode.PermissionDenied, "job belongs to team other", 17, "error: PERMISSION_DENIED: job belongs to team other\n")]
-    [InlineData(StatusCode.Unauthenticated, "missing bearer token", 26, "error: UNAUTHENTICATED: missing bearer token\n")]
+    [InlineData(StatusCode.Unauthenticated, "missing bearer token", 26, "error: UNAUTHENTICATED: missing bearer token\nhint: the server wants a bearer token: pass --token TOKEN, set PLACEMENT_TOKEN, or give the context a token file (placectl config set-context NAME --token-file FILE).\n")]
     [InlineData(StatusCode.Unavailable, "shutting down", 24, "error: UNAVAILABLE: shutting down\n")]
     public async Task RunAsync_ServerAnswersWithStatus_PrintsStatusNameAndExitsWithItsCode(StatusCode status, string detail, int exitCode, string stderr)
     {
