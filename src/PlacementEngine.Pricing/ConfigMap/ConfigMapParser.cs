@@ -19,7 +19,8 @@ internal static class ConfigMapParser
     {
         linesRead = 0;
         using var reader = new StreamReader(content, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var text = reader.ReadToEnd();
+        // One character past the limit is enough to refuse: a streamed file far larger is never held whole.
+        var text = ReadAtMost(reader, MaxChars + 1);
         linesRead = text.Count(c => c == '\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
         if (text.Length > MaxChars)
         {
@@ -42,6 +43,18 @@ internal static class ConfigMapParser
         return Load(tableText, lineOf, problems) is { } table
             ? new PricingYamlReader(request.Validation.Regions, lineOf, problems).Read(table)
             : null;
+    }
+
+    private static string ReadAtMost(StreamReader reader, int maxChars)
+    {
+        var text = new StringBuilder();
+        var block = new char[16 * 1024];
+        int read;
+        while (text.Length < maxChars && (read = reader.Read(block, 0, Math.Min(block.Length, maxChars - text.Length))) > 0)
+        {
+            text.Append(block, 0, read);
+        }
+        return text.ToString();
     }
 
     private static YamlMappingNode? Load(string text, Func<long, int> lineOf, ProblemList problems)

@@ -1,4 +1,4 @@
-using System.Text;
+using System.IO.Pipelines;
 using PlacementEngine.Core;
 
 namespace PlacementEngine.Pricing;
@@ -11,8 +11,6 @@ namespace PlacementEngine.Pricing;
 /// </summary>
 public static class PriceImporter
 {
-    private const int HeadBytes = 8192;
-
     /// <param name="active">The active book's data (before overrides), or null when there is none.</param>
     public static ImportResult Import(
         Stream content,
@@ -22,14 +20,57 @@ public static class PriceImporter
         CancellationToken cancellationToken = default)
     {
         var input = content.CanSeek ? content : Buffered(content);
+        return Import(input, FileHead.Read(input), request, active, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports a file while it arrives: each line is parsed as soon as its bytes are in <paramref name="content"/> and
+    /// its text is let go, so an import holds the parsed rows and what the pipe buffers, never the whole file.
+    /// Completes <paramref name="content"/> when done, so a writer still sending learns the import has stopped reading.
+    /// </summary>
+    public static async Task<ImportResult> ImportAsync(
+        PipeReader content,
+        PriceImportRequest request,
+        PriceCatalogData? active,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var head = await FileHead.PeekAsync(content, cancellationToken).ConfigureAwait(false);
+            // The parsers read lines synchronously: a thread of their own waits for the next bytes, not a pool thread.
+            return await Task.Factory.StartNew(
+                () =>
+                {
+                    using var stream = content.AsStream(leaveOpen: true);
+                    return Import(stream, head, request, active, progress, cancellationToken);
+                },
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            await content.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <param name="input">Read once, front to back, from its first byte.</param>
+    private static ImportResult Import(
+        Stream input,
+        FileHead head,
+        PriceImportRequest request,
+        PriceCatalogData? active,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var problems = new ProblemList();
-        var head = ReadHead(input);
-        if (head.Trim().TrimStart('\uFEFF').Length == 0 && input.Length <= HeadBytes)
+        if (head.Text.Trim().TrimStart('\uFEFF').Length == 0 && head.IsWholeFile)
         {
             problems.Add(0, "the file is empty");
             return Rejected(request.Format, problems, ImportCounts.None, request.FileName ?? "", []);
         }
-        if ((request.Format ?? PriceFormatDetector.Detect(request.FileName, head)) is not { } format)
+        if ((request.Format ?? PriceFormatDetector.Detect(request.FileName, head.Text)) is not { } format)
         {
             problems.Add(1, $"cannot tell the format of this file; pass --format {string.Join("|", PriceImportFormatNames.All)}");
             return Rejected(null, problems, ImportCounts.None, request.FileName ?? "", []);
@@ -82,7 +123,7 @@ public static class PriceImporter
                 return PlacementV1Parser.Parse(input, request.Validation.Regions, problems, progress, cancellationToken).Import;
             default:
                 var document = ConfigMapParser.Parse(input, request, problems, out var linesRead);
-                progress?.Report(new ImportProgress(linesRead, input.Length, input.Length));
+                progress?.Report(input.CanSeek ? new ImportProgress(linesRead, input.Length, input.Length) : new ImportProgress(linesRead, 0, null));
                 return document is null
                     ? ParsedImport.Empty(linesRead)
                     : ConfigMapExpansion.Expand(document, request, active, problems, linesRead);
@@ -120,15 +161,6 @@ public static class PriceImporter
             parts.Add(Path.GetFileName(fileName));
         }
         return string.Join(' ', parts);
-    }
-
-    private static string ReadHead(Stream input)
-    {
-        var start = input.Position;
-        var buffer = new byte[HeadBytes];
-        var read = input.ReadAtLeast(buffer, HeadBytes, throwOnEndOfStream: false);
-        input.Position = start;
-        return new UTF8Encoding(false, false).GetString(buffer, 0, read);
     }
 
     private static MemoryStream Buffered(Stream content)

@@ -9,6 +9,7 @@ namespace PlacementEngine.Pricing;
 internal sealed class PlacementV1Rows(RegionDirectory regions, ProblemList problems)
 {
     private readonly List<string> _cells = [];
+    private readonly NamePool _names = new();
     private readonly Dictionary<(Cloud, string, string), int> _priceRows = [];
 
     public List<PriceEntry> Prices { get; } = [];
@@ -154,7 +155,7 @@ internal sealed class PlacementV1Rows(RegionDirectory regions, ProblemList probl
         {
             problems.Add(line, $"{name} is empty");
         }
-        return text;
+        return _names.Get(text);
     }
 
     private string KnownRegionAt(Cloud cloud, int column, int line, int problemsBefore)

@@ -22,16 +22,13 @@ public static class PlacementServer
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddEnvironmentVariables("PLACEMENT_");
-        // ASP.NET Core and gRPC log about five lines per call at Information (request start and end, endpoint, each
-        // error status): they flood the log and cost a cheap call most of its time. Warnings and errors still show.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Grpc.AspNetCore.Server", LogLevel.Warning);
         var (options, errors) = ServerOptions.From(builder.Configuration);
         if (options is null)
         {
             await Console.Error.WriteLineAsync("placement-server: cannot start:\n  " + string.Join("\n  ", errors)).ConfigureAwait(false);
             return 2;
         }
+        ServerLogging.Configure(builder, options.LogLevel);
 
         LoadedFleet fleet;
         PricingServiceOptions pricing;
@@ -100,6 +97,8 @@ public static class PlacementServer
             // gRPC bounds each message (MaxReceiveMessageSize answers RESOURCE_EXHAUSTED), and a price import streams a
             // file larger than one message; a body limit would cut calls off with a bare error instead. /metrics takes no body.
             kestrel.Limits.MaxRequestBodySize = null;
+            // Streams past this wait, on the client, for a slot on their connection; so do unary calls behind them.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = options.MaxStreamsPerConnection;
         });
     }
 

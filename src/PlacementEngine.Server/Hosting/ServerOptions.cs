@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace PlacementEngine.Server.Hosting;
 
@@ -16,6 +17,7 @@ public sealed class ServerOptions
     public const string DefaultFleet = "deploy/examples/fleet.yaml";
     public const string DefaultTokens = "deploy/examples/tokens.yaml";
     public const string DefaultPricing = "pricing";
+    public const int DefaultMaxStreamsPerConnection = 1000;
 
     public required IPEndPoint Listen { get; init; }
     public required IPEndPoint MetricsListen { get; init; }
@@ -32,6 +34,13 @@ public sealed class ServerOptions
     /// <summary>Longest time between scheduling cycles. 0.1 to 600 seconds.</summary>
     public TimeSpan CycleInterval { get; init; } = TimeSpan.FromSeconds(5);
     public int MaxMessageBytes { get; init; } = 4 * 1024 * 1024;
+    /// <summary>
+    /// Calls open at once on one HTTP/2 connection, 1 to 100,000. Kestrel's default is 100: a client holding 100 watches
+    /// then had every further call on that connection wait for a watch to end.
+    /// </summary>
+    public int MaxStreamsPerConnection { get; init; } = DefaultMaxStreamsPerConnection;
+    /// <summary>The least severe entries the log shows; see <see cref="ServerLogging"/>.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
     public bool UsesTls => TlsCertificatePath is not null;
 
@@ -61,6 +70,8 @@ public sealed class ServerOptions
         var speed = Number(config, "sim-speed", 1, 1, 1_000_000, errors);
         var cycle = Number(config, "cycle-interval", 5, 0.1, 600, errors);
         var maxMessage = Number(config, "max-message-bytes", 4 * 1024 * 1024, 1024, 64 * 1024 * 1024, errors);
+        var streams = Number(config, "max-streams-per-connection", DefaultMaxStreamsPerConnection, 1, 100_000, errors);
+        var logLevel = ServerLogging.Read(config, errors);
 
         var fleet = PathOption(config, "fleet", DefaultFleet, mustExist: true, errors);
         var tokens = PathOption(config, "tokens", DefaultTokens, mustExist: true, errors);
@@ -90,6 +101,8 @@ public sealed class ServerOptions
             SimulationSpeed = speed,
             CycleInterval = TimeSpan.FromSeconds(cycle),
             MaxMessageBytes = (int)maxMessage,
+            MaxStreamsPerConnection = (int)streams,
+            LogLevel = logLevel,
         }, errors);
     }
 

@@ -134,6 +134,32 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as a service manager stops it: the host shuts down and flushes its log before it exits.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            var kill = await ExternalProgram.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+            Assert.True(kill.ExitCode == 0, kill.All);
+            using var deadline = new CancellationTokenSource(StartTimeout);
+            await process.WaitForExitAsync(deadline.Token);
+        }
+    }
+
+    /// <summary>Waits, up to the start timeout, until the output holds a line that <paramref name="match"/> accepts.</summary>
+    public async Task WaitForOutputAsync(Func<string, bool> match)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!Output.Split('\n').Any(match))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"placement-server did not print the line awaited within {StartTimeout}:\n{Output}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillHardAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using PlacementEngine.Server.Hosting;
 using PlacementEngine.Server.Tests.EndToEnd;
 
@@ -68,5 +69,44 @@ public sealed class ServerOptionsTests
 
         Assert.Empty(errors);
         Assert.Equal("127.0.0.1:6000", options!.Listen.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, LogLevel.Information)]
+    [InlineData("debug", LogLevel.Debug)]
+    [InlineData("Warning", LogLevel.Warning)]
+    [InlineData("CRITICAL", LogLevel.Critical)]
+    public void From_LogLevel_TakesALevelNameInAnyCase(string? given, LogLevel expected)
+    {
+        var (options, errors) = given is null ? From() : From(("log-level", given));
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, options!.LogLevel);
+    }
+
+    [Theory]
+    [InlineData("loud")]
+    [InlineData("2")]
+    [InlineData("Debug, Trace")]
+    public void From_BadLogLevel_IsRefusedNamingEveryLevel(string given)
+    {
+        var (options, errors) = From(("log-level", given));
+
+        Assert.Null(options);
+        var error = Assert.Single(errors);
+        Assert.Equal($"--log-level '{given}': expected one of Trace, Debug, Information, Warning, Error, Critical, None", error);
+    }
+
+    [Fact]
+    public void From_MaxStreamsPerConnection_DefaultsAboveKestrelsHundredAndIsBounded()
+    {
+        var (defaults, _) = From();
+        var (given, _) = From(("max-streams-per-connection", "250"));
+        var (refused, errors) = From(("max-streams-per-connection", "0"));
+
+        Assert.Equal(1000, defaults!.MaxStreamsPerConnection);
+        Assert.Equal(250, given!.MaxStreamsPerConnection);
+        Assert.Null(refused);
+        Assert.StartsWith("--max-streams-per-connection '0': expected a number from 1 to 100000", Assert.Single(errors), StringComparison.Ordinal);
     }
 }

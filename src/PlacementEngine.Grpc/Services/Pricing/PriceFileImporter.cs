@@ -1,5 +1,4 @@
-using System.Threading.Channels;
-using Grpc.Core;
+using System.Runtime;
 using PlacementEngine.Pricing;
 using PlacementEngine.Scheduling;
 using V1 = PlacementEngine.Contracts.V1;
@@ -15,48 +14,82 @@ namespace PlacementEngine.Grpc.Services;
 /// </summary>
 internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
 {
-    public const string ParsingPhase = "parsing";
     public const string StoringPhase = "storing";
+
+    /// <summary>Files from this size on leave enough behind to collect at once: the shipped catalog's prices are under 4 MB.</summary>
+    public const long ReturnMemoryAfterBytes = 16L * 1024 * 1024;
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    /// <param name="report">Receives progress while the file is parsed, then once before it is stored.</param>
+    /// <param name="chunks">The file as it arrives; parsed while it does (<see cref="PriceFileFeed"/>).</param>
+    /// <param name="report">Receives progress while the file arrives and is parsed, then once before it is stored.</param>
     /// <returns>The stored version, or the file's problems when it was rejected (and nothing was stored).</returns>
-    public async Task<PriceFileVerdict> ImportAsync(PriceFileImport import, Func<V1.ImportProgress, Task> report, CancellationToken cancellationToken)
+    public async Task<PriceFileVerdict> ImportAsync(
+        PriceFileImport import,
+        IAsyncEnumerable<ReadOnlyMemory<byte>> chunks,
+        Func<V1.ImportProgress, Task> report,
+        CancellationToken cancellationToken)
     {
+        PriceFileVerdict verdict;
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var active = await books.LoadActiveAsync(cancellationToken).ConfigureAwait(false);
-            var result = await ParseAsync(import, active?.Data, report, cancellationToken).ConfigureAwait(false);
-            if (result.Data is not { } data)
-            {
-                return new PriceFileVerdict(null, result);
-            }
-            if (import.DryRun)
-            {
-                return new PriceFileVerdict(DryRunOutcome(result, active, data), null);
-            }
-            await report(new V1.ImportProgress
-            {
-                Phase = StoringPhase,
-                RowsRead = result.Counts.RowsRead,
-                BytesRead = import.Content.Count,
-                TotalBytes = import.Content.Count,
-            }).ConfigureAwait(false);
-            var info = (await books.ImportAsync(data, import.By, import.Comment, result.Source, import.Activate, cancellationToken).ConfigureAwait(false))
-                .ValueOrThrow();
-            var outcome = Outcome(result);
-            outcome.Book = info.ToProto();
-            return new PriceFileVerdict(outcome, null);
+            verdict = await ImportOneAsync(import, chunks, report, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _oneAtATime.Release();
         }
+        if (verdict.ReceivedBytes >= ReturnMemoryAfterBytes)
+        {
+            ReturnMemory();
+        }
+        return verdict;
     }
 
     public void Dispose() => _oneAtATime.Dispose();
+
+    /// <summary>
+    /// A large import leaves hundreds of MB of parsed rows behind, and a server idle after it would allocate too little
+    /// to collect them: the heap, and the process' RSS, would stay at the import's peak. Imports are rare, so one
+    /// blocking, compacting collection that gives the memory back to the system is cheap; it runs after
+    /// <see cref="ImportOneAsync"/> has returned, when nothing references the rows any more.
+    /// </summary>
+    private static void ReturnMemory()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    private async Task<PriceFileVerdict> ImportOneAsync(
+        PriceFileImport import,
+        IAsyncEnumerable<ReadOnlyMemory<byte>> chunks,
+        Func<V1.ImportProgress, Task> report,
+        CancellationToken cancellationToken)
+    {
+        var active = await books.LoadActiveAsync(cancellationToken).ConfigureAwait(false);
+        var (result, received) = await PriceFileFeed.ParseAsync(import, chunks, active?.Data, report, cancellationToken).ConfigureAwait(false);
+        if (result.Data is not { } data)
+        {
+            return new PriceFileVerdict(null, result) { ReceivedBytes = received };
+        }
+        if (import.DryRun)
+        {
+            return new PriceFileVerdict(DryRunOutcome(result, active, data), null) { ReceivedBytes = received };
+        }
+        await report(new V1.ImportProgress
+        {
+            Phase = StoringPhase,
+            RowsRead = result.Counts.RowsRead,
+            BytesRead = received,
+            TotalBytes = received,
+        }).ConfigureAwait(false);
+        var info = (await books.ImportAsync(data, import.By, import.Comment, result.Source, import.Activate, cancellationToken).ConfigureAwait(false))
+            .ValueOrThrow();
+        var outcome = Outcome(result);
+        outcome.Book = info.ToProto();
+        return new PriceFileVerdict(outcome, null) { ReceivedBytes = received };
+    }
 
     private static V1.ImportOutcome Outcome(ImportResult result) => new()
     {
@@ -82,43 +115,5 @@ internal sealed class PriceFileImporter(PriceBookService books) : IDisposable
         outcome.DryRun = true;
         outcome.Diff = diff.ToProto(PricingService.DefaultDiffRows);
         return outcome;
-    }
-
-    /// <summary>Parses on the thread pool and relays its progress meanwhile; a slow client only misses intermediate reports.</summary>
-    private static async Task<ImportResult> ParseAsync(
-        PriceFileImport import,
-        Core.PriceCatalogData? active,
-        Func<V1.ImportProgress, Task> report,
-        CancellationToken cancellationToken)
-    {
-        var progress = Channel.CreateBounded<ImportProgress>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-        var parsing = Task.Run(() =>
-        {
-            try
-            {
-                using var content = import.OpenContent();
-                return PriceImporter.Import(content, import.Request, active, new ChannelProgress(progress.Writer), cancellationToken);
-            }
-            finally
-            {
-                progress.Writer.TryComplete();
-            }
-        }, cancellationToken);
-        await foreach (var step in progress.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await report(new V1.ImportProgress
-            {
-                Phase = ParsingPhase,
-                RowsRead = step.RowsRead,
-                BytesRead = step.BytesRead,
-                TotalBytes = step.TotalBytes ?? import.Content.Count,
-            }).ConfigureAwait(false);
-        }
-        return await parsing.ConfigureAwait(false);
-    }
-
-    private sealed class ChannelProgress(ChannelWriter<ImportProgress> writer) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => writer.TryWrite(value);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using PlacementEngine.Core;
 using PlacementEngine.Grpc.Auth;
@@ -8,11 +9,9 @@ namespace PlacementEngine.Grpc.Services;
 
 internal sealed partial class PricingService
 {
-    public const string ReceivingPhase = "receiving";
-
     /// <summary>
-    /// The header, then the file in chunks, then the client half-closes. The file lives in this call's buffer only,
-    /// so it is gone when the call ends, however it ends.
+    /// The header, then the file in chunks, then the client half-closes. Each chunk is parsed as it arrives and let go
+    /// (<see cref="PriceFileImporter"/>): the call holds the parsed rows, never the file.
     /// </summary>
     public override async Task ImportPrices(IAsyncStreamReader<V1.ImportPricesRequest> requestStream, IServerStreamWriter<V1.ImportPricesEvent> responseStream, ServerCallContext context)
     {
@@ -35,15 +34,13 @@ internal sealed partial class PricingService
                 throw Rpc.Error(StatusCode.ResourceExhausted, $"total_bytes: {total} bytes is more than the largest price file this server takes ({limit} bytes)");
         }
 
-        using var file = new MemoryStream(header.TotalBytes > 0 ? (int)header.TotalBytes : 0);
-        await ReceiveAsync(requestStream, responseStream, file, header.TotalBytes, limit, cancellationToken).ConfigureAwait(false);
-        var import = new PriceFileImport(
-            new ArraySegment<byte>(file.GetBuffer(), 0, (int)file.Length), request, caller.Team, header.Comment.Trim(), !header.NoActivate)
+        var import = new PriceFileImport(request, caller.Team, header.Comment.Trim(), !header.NoActivate, header.TotalBytes)
         {
             DryRun = header.DryRun,
         };
         var verdict = await importer.ImportAsync(
             import,
+            ChunksAsync(requestStream, header.TotalBytes, limit, cancellationToken),
             progress => responseStream.WriteAsync(new V1.ImportPricesEvent { Progress = progress }, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (verdict.Rejection is { } rejection)
@@ -54,15 +51,14 @@ internal sealed partial class PricingService
         await responseStream.WriteAsync(new V1.ImportPricesEvent { Outcome = verdict.Outcome }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Appends every chunk to <paramref name="file"/> until the client half-closes, reporting the bytes so far.</summary>
-    private static async Task ReceiveAsync(
+    /// <summary>Each chunk as it arrives, until the client half-closes; a chunk that breaks the protocol or a limit ends the call.</summary>
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> ChunksAsync(
         IAsyncStreamReader<V1.ImportPricesRequest> requestStream,
-        IServerStreamWriter<V1.ImportPricesEvent> responseStream,
-        MemoryStream file,
         long announced,
         long limit,
-        CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        long received = 0;
         for (var number = 2; await requestStream.MoveNext(cancellationToken).ConfigureAwait(false); number++)
         {
             var part = requestStream.Current;
@@ -77,23 +73,20 @@ internal sealed partial class PricingService
             {
                 throw Rpc.Error(StatusCode.InvalidArgument, $"chunk: message {number} carries {chunk.Length} bytes; a chunk may carry at most {PriceImportLimits.MaxChunkBytes}");
             }
-            if (file.Length + chunk.Length > limit)
+            if (received + chunk.Length > limit)
             {
                 throw Rpc.Error(StatusCode.ResourceExhausted, $"the price file is more than the largest price file this server takes ({limit} bytes)");
             }
-            if (announced > 0 && file.Length + chunk.Length > announced)
+            if (announced > 0 && received + chunk.Length > announced)
             {
                 throw Rpc.Error(StatusCode.InvalidArgument, $"total_bytes: the header announced {announced} bytes and more arrived");
             }
-            file.Write(chunk.Span);
-            await responseStream.WriteAsync(new V1.ImportPricesEvent
-            {
-                Progress = new V1.ImportProgress { Phase = ReceivingPhase, BytesRead = file.Length, TotalBytes = announced },
-            }, cancellationToken).ConfigureAwait(false);
+            received += chunk.Length;
+            yield return chunk.Memory;
         }
-        if (announced > 0 && file.Length != announced)
+        if (announced > 0 && received != announced)
         {
-            throw Rpc.Error(StatusCode.InvalidArgument, $"total_bytes: the header announced {announced} bytes but {file.Length} arrived");
+            throw Rpc.Error(StatusCode.InvalidArgument, $"total_bytes: the header announced {announced} bytes but {received} arrived");
         }
     }
 
