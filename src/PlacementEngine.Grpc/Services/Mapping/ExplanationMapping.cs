@@ -21,7 +21,12 @@ internal static class ExplanationMapping
             proto.Chosen = chosen.ToProto(isChosen: true);
         }
         proto.Candidates.AddRange(explanation.CandidatesToProto(shown));
-        if (explanation.Chosen is null)
+        if (explanation.Waits is (RejectReason.NoPrice, var unpriced))
+        {
+            // Not a pool's verdict but the fleet's: a count of pools rejected for their GPU model would point elsewhere.
+            proto.PendingReasons.Add($"{RejectReason.NoPrice.ToWire()}: {unpriced}");
+        }
+        else if (explanation.Chosen is null)
         {
             proto.PendingReasons.AddRange(PendingReasons(explanation.Candidates));
         }
