@@ -124,4 +124,31 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("--file", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Plan_AllFlag_AsksForEveryCandidateOnlyWhenGiven(bool all)
+    {
+        await PlanAsync(TwoJobDocuments, all ? ["--all"] : []);
+
+        Assert.Equal(all, Assert.IsType<PlanJobsRequest>(Assert.Single(_placectl.Api.Requests)).AllCandidates);
+    }
+
+    [Fact]
+    public async Task Plan_ServerLeftPoolsOut_EachJobSaysHowManyAndTheCommandThatShowsThem()
+    {
+        _placectl.Api.OnPlan = request =>
+        {
+            var response = PlanSamples.Answer(request);
+            response.Jobs[0].CandidatesOmitted = 49;
+            response.Jobs[1].CandidatesOmitted = 1;
+            return response;
+        };
+
+        var result = await PlanAsync(TwoJobDocuments);
+
+        Assert.Contains($"49 more candidate pools not shown; placectl plan -f {_jobFile} --all shows every one\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"1 more candidate pool not shown; placectl plan -f {_jobFile} --all shows every one\n", result.Stdout, StringComparison.Ordinal);
+    }
 }
