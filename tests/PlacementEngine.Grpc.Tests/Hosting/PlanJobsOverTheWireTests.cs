@@ -14,8 +14,8 @@ namespace PlacementEngine.Grpc.Tests.Hosting;
 /// <summary>
 /// PlanJobs at its cap of 1000 specs, each near the 4 KiB a default 4 MiB request allows, against a fleet the
 /// size of the example fleet (56 pools), over a real channel whose client keeps Grpc.Net.Client's default 4 MiB
-/// receive limit. Half the specs wait on a selector no cluster matches (a long echoed key and value in every
-/// candidate, the summary and a hint); the other half compete for A100 nodes, so most wait for capacity.
+/// receive limit. The specs compete for A100 nodes, wait on a selector no cluster matches (a long echoed key and
+/// value in every candidate, the summary and a hint), or are rejected everywhere for four different reasons.
 /// </summary>
 public sealed class PlanJobsOverTheWireTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -57,14 +57,25 @@ public sealed class PlanJobsOverTheWireTests(ITestOutputHelper output) : IAsyncL
         return fleets;
     }
 
-    /// <summary>A valid spec of about 3.9 KB: a 63-character name, a long argument, and for odd indexes an unmatched selector.</summary>
+    /// <summary>
+    /// A valid spec of about 3.5 KB: a 63-character name and a long argument. A third of them wait on a selector no
+    /// cluster has; a third are EU, spot-only and capped below every EU A100 price, so each of their pools is
+    /// rejected for one of four reasons (residency, capacity policy, GPU model, price cap), each with its hint.
+    /// </summary>
     private static V1.JobSpec LargeSpec(int index)
     {
         var spec = PlacementApiHarness.Spec($"what-if-{index:D4}-".PadRight(63, 'x'));
         spec.Container.Args.Add(new string('a', ArgChars));
-        if (index % 2 == 1)
+        switch (index % 3)
         {
-            spec.ClusterSelector.Add("placement.example.com/" + new string('k', 63), new string('v', 63));
+            case 1:
+                spec.ClusterSelector.Add("placement.example.com/" + new string('k', 63), new string('v', 63));
+                break;
+            case 2:
+                spec.Residency = new V1.Residency { Jurisdictions = { "EU" } };
+                spec.CapacityPolicy = V1.CapacityPolicy.SpotOnly;
+                spec.MaxHourlyPrice = "7.00";
+                break;
         }
         return spec;
     }
@@ -89,6 +100,7 @@ public sealed class PlanJobsOverTheWireTests(ITestOutputHelper output) : IAsyncL
         });
         Assert.Contains(response.Jobs, job => job.Placed);
         Assert.Contains(response.Jobs, job => job.Reason == "selector");
+        Assert.Contains(response.Jobs, job => job.Reason == "residency" && job.WhatWouldFit.Count == 4);
     }
 
     [Fact]
