@@ -271,8 +271,13 @@ class ServerInterop(unittest.TestCase):
                 break
             time.sleep(0.2)
         self.assertTrue(explanation.chosen.pool, explanation.summary)
-        self.assertTrue(any(c.reason == "residency" for c in explanation.candidates))
         self.assertEqual(1, sum(1 for c in explanation.candidates if c.chosen))
+        # By default the chosen pool and the best 3 others; all_candidates shows every pool, US ones rejected.
+        self.assertLessEqual(len(explanation.candidates), 4)
+        everything = self.jobs.ExplainJob(pb.ExplainJobRequest(id=job.id, all_candidates=True), metadata=auth(ML), timeout=10)
+        self.assertEqual(len(everything.candidates), len(explanation.candidates) + explanation.candidates_omitted)
+        self.assertEqual(0, everything.candidates_omitted)
+        self.assertTrue(any(c.reason == "residency" for c in everything.candidates))
 
 
 class Result(unittest.TextTestResult):

@@ -27,7 +27,8 @@ public static class Eligibility
         {
             if (!cluster.Labels.TryGetValue(key, out var actual) || actual != value)
             {
-                return candidate.Reject(RejectReason.Selector, $"cluster label {key}={actual ?? "(absent)"}, job wants {value}");
+                // Quoted bounded: the detail is repeated per candidate, in the summary and in a hint of every planned job.
+                return candidate.Reject(RejectReason.Selector, $"cluster label {InputText.Quote(key)}={actual ?? "(absent)"}, job wants {InputText.Quote(value)}");
             }
         }
         if (spec.Worker.Gpus > 0)

@@ -1,10 +1,12 @@
 namespace PlacementEngine.Core;
 
+/// <param name="Waits">Why the job waits when no pool fits it; null when it is placed or a pool fits now.</param>
 public sealed record JobExplanation(
     IReadOnlyList<Candidate> Candidates,
     Candidate? Chosen,
     string Summary,
-    IReadOnlyList<string> WhatWouldFit);
+    IReadOnlyList<string> WhatWouldFit,
+    (RejectReason Reason, string Detail)? Waits = null);
 
 /// <summary>Why a job went where it went, or why it waits, against a snapshot of the fleet and prices.</summary>
 public static class PlacementExplainer
@@ -33,8 +35,26 @@ public static class PlacementExplainer
         {
             return new JobExplanation(candidates, null, $"pending: {eligibleNow.Pool.Name} fits now and will be taken at the next cycle", []);
         }
+        if (NoPoolPriced(problem) is { } unpriced)
+        {
+            // Nothing fits whatever the spec says: a hint to change the spec (a GPU model, a region) would mislead.
+            return new JobExplanation(candidates, null, $"pending (no-price): {unpriced}", [$"import prices: {unpriced}"], (RejectReason.NoPrice, unpriced));
+        }
         var (reason, detail) = GreedySolver.DominantRejection(candidates);
-        return new JobExplanation(candidates, null, $"pending ({reason.ToWire()}): {detail}", WhatWouldFit(candidates, job.Spec.Worker.Gpus > 0));
+        return new JobExplanation(candidates, null, $"pending ({reason.ToWire()}): {detail}", WhatWouldFit(candidates, job.Spec.Worker.Gpus > 0), (reason, detail));
+    }
+
+    /// <summary>
+    /// When no pool of the fleet has a price nothing can be placed whatever the spec says; the most counted
+    /// rejection (often the GPU model) would send the user after the wrong fix. Null when some pool has a price.
+    /// </summary>
+    public static string? NoPoolPriced(PlacementProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var pools = problem.Fleet.Pools;
+        return pools.Count == 0 || pools.Any(pool => problem.Prices.TryGetHourly(PriceKey.For(problem.Fleet.ClusterOf(pool), pool), out _))
+            ? null
+            : $"none of the {pools.Count} pools has a price in the active price book; import prices first";
     }
 
     private static List<string> WhatWouldFit(IReadOnlyList<Candidate> candidates, bool asksForGpus)

@@ -46,6 +46,12 @@ internal sealed class JobPlanner(PlanOperations plans, IAuthorizationService aut
 
         var result = await plans.PlanAsync(drafts, caller.Team, context.CancellationToken).ConfigureAwait(false);
         // Every bad field of every spec at once: "specs[1].worker.gpus: -1 is out of range ...".
-        return result.Plan?.ToProto() ?? throw Rpc.Error(StatusCode.InvalidArgument, string.Join("; ", result.Errors));
+        var plan = result.Plan ?? throw Rpc.Error(StatusCode.InvalidArgument, string.Join("; ", result.Errors));
+        // With the default shortlist 1000 specs fit (PlanJobsOverTheWireTests measures it); all candidates may not.
+        return AnswerSize.Receivable(
+            plan.ToProto(request.AllCandidates),
+            request.AllCandidates
+                ? $"plan fewer specs at once (this plan has {request.Specs.Count}), or leave all_candidates off (placectl plan without --all)"
+                : $"plan fewer specs at once (this plan has {request.Specs.Count})");
     }
 }

@@ -110,7 +110,9 @@ internal sealed class JobService(JobOperations jobs, PlanOperations plans, Fleet
         var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
         var explanation = await jobs.ExplainAsync(job.Id, context.CancellationToken).ConfigureAwait(false)
             ?? throw NotFound(job.Id.Value);
-        return explanation.ToProto(job);
+        return AnswerSize.Receivable(
+            explanation.ToProto(job, request.AllCandidates),
+            "leave all_candidates off (placectl jobs explain without --all) to see the chosen pool and the best few others");
     }
 
     public override Task<V1.PlanJobsResponse> PlanJobs(V1.PlanJobsRequest request, ServerCallContext context) =>

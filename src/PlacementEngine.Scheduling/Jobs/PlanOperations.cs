@@ -38,7 +38,7 @@ public sealed class PlanOperations(IJobStore store, JobSpecValidator validator, 
         // 3. Explain each what-if job against what the rest of the plan leaves it.
         var remainder = new PlanRemainder(problem, plan);
         var unplaced = plan.Unplaced.ToDictionary(u => u.Job.Id);
-        var unpriced = NoPoolPriced(problem);
+        var unpriced = PlacementExplainer.NoPoolPriced(problem);
         var jobs = whatIf.Select((job, i) =>
         {
             var assignment = remainder.AssignmentOf(job.Id);
@@ -51,25 +51,11 @@ public sealed class PlanOperations(IJobStore store, JobSpecValidator validator, 
             // a budget spent by it), which a count of rejected pools can hide.
             var miss = unplaced.GetValueOrDefault(job.Id)
                 ?? throw new InvalidOperationException($"solver {plan.Solver} neither placed nor left pending what-if job {i}");
-            var (reason, detail) = unpriced ?? (miss.Reason, miss.Detail);
-            var verdict = explanation with { Summary = $"pending ({reason.ToWire()}): {detail}" };
+            var (reason, detail) = unpriced is null ? (miss.Reason, miss.Detail) : (RejectReason.NoPrice, unpriced);
+            var verdict = explanation with { Summary = $"pending ({reason.ToWire()}): {detail}", Waits = (reason, detail) };
             return new PlannedJob(i, job.Spec, null, reason, detail, verdict);
         }).ToList();
         return new PlanResult(new WhatIfPlan(plan.Solver, jobs), []);
-    }
-
-    /// <summary>
-    /// When no pool has a price nothing can be placed whatever the spec says; the solver's verdict would then name
-    /// whichever rejection counted most (often the GPU model) and send the user after the wrong fix.
-    /// </summary>
-    private static (RejectReason Reason, string Detail)? NoPoolPriced(PlacementProblem problem)
-    {
-        var pools = problem.Fleet.Pools;
-        if (pools.Count == 0 || pools.Any(pool => problem.Prices.TryGetHourly(PriceKey.For(problem.Fleet.ClusterOf(pool), pool), out _)))
-        {
-            return null;
-        }
-        return (RejectReason.NoPrice, $"none of the {pools.Count} pools has a price in the active price book; import prices first");
     }
 
     /// <summary>Every bad field of every spec at once, each named by its place in the request: "specs[1].worker.gpus".</summary>

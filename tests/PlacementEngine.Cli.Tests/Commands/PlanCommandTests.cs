@@ -124,4 +124,49 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("--file", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Plan_AllFlag_AsksForEveryCandidateOnlyWhenGiven(bool all)
+    {
+        await PlanAsync(TwoJobDocuments, all ? ["--all"] : []);
+
+        Assert.Equal(all, Assert.IsType<PlanJobsRequest>(Assert.Single(_placectl.Api.Requests)).AllCandidates);
+    }
+
+    [Fact]
+    public async Task Plan_ServerLeftPoolsOut_EachJobSaysHowManyAndTheCommandThatShowsThem()
+    {
+        _placectl.Api.OnPlan = request =>
+        {
+            var response = PlanSamples.Answer(request);
+            response.Jobs[0].CandidatesOmitted = 49;
+            response.Jobs[1].CandidatesOmitted = 1;
+            return response;
+        };
+
+        var result = await PlanAsync(TwoJobDocuments);
+
+        Assert.Contains($"49 more candidate pools not shown; placectl plan -f {_jobFile} --all shows every one\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"1 more candidate pool not shown; placectl plan -f {_jobFile} --all shows every one\n", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("deadline: tomorrow", "deadline")]
+    [InlineData("deadline: 2026-13-45T00:00:00Z", "deadline")]
+    [InlineData("deadline: 2026-12-01T00:00:00", "deadline")]
+    [InlineData("deadline: '{0}'", "deadline")]
+    [InlineData("estimatedRuntime: 10y", "estimatedRuntime")]
+    [InlineData("estimatedRuntime: 99999999h", "estimatedRuntime")]
+    public async Task Plan_InvalidDeadlineOrDuration_MessageNamesTheKeyWithPlaceholdersFilled(string line, string key)
+    {
+        var result = await PlanAsync($"name: first\nimage: img\n{line}\n");
+
+        Assert.Equal(ExitCodes.InvalidJobFile, result.ExitCode);
+        Assert.StartsWith($"error: {_jobFile}:3:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($" {key}: ", result.Stderr, StringComparison.Ordinal);
+        // Only the quoted input may hold a brace: a message template's "{0}" must not survive.
+        Assert.DoesNotMatch(@"\{[0-9a-zA-Z_]*(:[^}]*)?\}", result.Stderr.Replace("'{0}'", "", StringComparison.Ordinal));
+    }
 }

@@ -65,4 +65,16 @@ public sealed class EligibilityTests
         Assert.True(candidate.Eligible, candidate.Detail);
         Assert.Equal(1, candidate.Nodes);
     }
+
+    [Fact]
+    public void Evaluate_LongSelectorNoClusterHas_DetailQuotesKeyAndValueBounded()
+    {
+        var key = "placement.example.com/" + new string('k', 63);
+        var spec = JobSpecs.Gpu("t", 8).With(s => s with { ClusterSelector = new Dictionary<string, string> { [key] = new string('v', 63) } }).Obj();
+
+        var candidate = Evaluate(spec, UsA100());
+
+        Assert.Equal(RejectReason.Selector, candidate.Rejection);
+        Assert.Equal($"cluster label {key[..InputText.MaxQuotedChars]}… (85 characters)=(absent), job wants {new string('v', 63)}", candidate.Detail);
+    }
 }

@@ -58,10 +58,13 @@ internal sealed class GrpcTestHost : IAsyncDisposable
     /// <param name="tokensYaml">The tokens file's content; by default the admin and submitter tokens above.</param>
     /// <param name="services">Adds what <paramref name="map"/> needs.</param>
     /// <param name="map">Maps more services (the real ones) beside the scripted JobService.</param>
+    /// <param name="scriptedJobs">False: <paramref name="map"/> maps the real JobService instead.</param>
     public static async Task<GrpcTestHost> StartAsync(
         string? tokensYaml = null,
         Action<IServiceCollection>? services = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        bool scriptedJobs = true,
+        int maxReceiveMessageBytes = MaxReceiveMessageBytes)
     {
         var directory = Directory.CreateTempSubdirectory("pe-grpc-tests-");
         var tokensFile = Path.Combine(directory.FullName, "tokens.yaml");
@@ -88,7 +91,7 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         builder.Services.AddSingleton<HealthSwitch>();
         // Watchers hear of a change at the next publication; once a second keeps the health tests short.
         builder.Services.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, TimeSpan.FromSeconds(1)));
-        builder.Services.AddPlacementGrpc(new GrpcServerOptions { TokensFile = tokensFile, MaxReceiveMessageBytes = MaxReceiveMessageBytes })
+        builder.Services.AddPlacementGrpc(new GrpcServerOptions { TokensFile = tokensFile, MaxReceiveMessageBytes = maxReceiveMessageBytes })
             .AddCheck<HealthSwitch>("switch", tags: [PlacementServiceNames.Jobs]);
         services?.Invoke(builder.Services);
 
@@ -97,7 +100,10 @@ internal sealed class GrpcTestHost : IAsyncDisposable
         {
             app.UsePlacementGrpc();
             app.MapPlacementGrpc();
-            app.MapGrpcService<ScriptedJobService>();
+            if (scriptedJobs)
+            {
+                app.MapGrpcService<ScriptedJobService>();
+            }
             map?.Invoke(app);
             // Whatever is not gRPC must reach its own endpoints untouched.
             app.MapGet("/plain", () => "not grpc");

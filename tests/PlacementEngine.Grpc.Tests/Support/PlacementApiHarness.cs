@@ -18,21 +18,23 @@ internal sealed class PlacementApiHarness : IDisposable
     public static readonly Caller Vision = new("vision", CallerRole.Submitter);
     public static readonly Caller Admin = new("platform", CallerRole.Admin);
 
-    public PlacementApiHarness()
+    /// <param name="fleets">Another fleet than the one above; its clusters are simulated unless named as above.</param>
+    /// <param name="prices">Another price book than the fleet's prices (an empty one: no pool has a price).</param>
+    public PlacementApiHarness(Fleets? fleets = null, PriceBook? prices = null)
     {
-        var fleets = Fleets.Make()
+        fleets ??= Fleets.Make()
             .Cluster("gcp-eu", "gcp:europe-west4", labels: new Dictionary<string, string> { ["env"] = "prod" }, gpuCaps: new Dictionary<string, int> { ["A100"] = 16 })
             .Pool("a2-highgpu-1g", "A100", 1, CapacityType.Spot, 1.25m, 10)
             .Pool("a2-highgpu-8g", "A100", 8, CapacityType.OnDemand, 29.39m, 2)
             .Cluster("aws-us", "aws:us-east-1")
             .Pool("p4d.24xlarge", "A100", 8, CapacityType.OnDemand, 32.77m, 4);
         Fleet = new FleetState(fleets.Fleet());
-        var prices = new StaticPriceSource(fleets.Prices());
+        var priceSource = new StaticPriceSource(prices ?? fleets.Prices());
         Writer = new JobWriter(Store, Events, Time);
         Dispatchers = new Dispatchers([new StubExecutor("gcp-eu", simulated: false), new StubExecutor("aws-us", simulated: true)]);
-        var problems = new ProblemBuilder(Store, Fleet, prices, new StaticBudgetSource(new Dictionary<string, Money>()));
+        var problems = new ProblemBuilder(Store, Fleet, priceSource, new StaticBudgetSource(new Dictionary<string, Money>()));
         Jobs = new JobOperations(Store, Writer, Events, new JobSpecValidator(RegionDirectory.Default, Time), problems, Dispatchers, Trigger);
-        FleetOps = new FleetOperations(Fleet, prices, Store, Dispatchers);
+        FleetOps = new FleetOperations(Fleet, priceSource, Store, Dispatchers);
         var plans = new PlanOperations(Store, new JobSpecValidator(RegionDirectory.Default, Time), problems, new SingleSolver(new GreedySolver()));
         JobService = new JobService(Jobs, plans, FleetOps, TestAuthorization.Service);
         FleetService = new FleetService(FleetOps);

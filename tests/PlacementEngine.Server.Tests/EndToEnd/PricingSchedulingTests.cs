@@ -24,7 +24,8 @@ public sealed class PricingSchedulingTests(PricingServerFixture fixture)
         // Make exactly that pool's price absurd: an identical job must go elsewhere.
         await SetPoolPriceAsync(pool, "1000");
         var second = await WaitForPlacementAsync(submitter, await SubmitAsync(submitter, "e2e-price-2", maxHourlyPrice: ""));
-        var explained = await submitter.Jobs.ExplainJobAsync(new ExplainJobRequest { Id = second.Id });
+        // Every pool: the one priced at $1000 is no longer among the best few.
+        var explained = await submitter.Jobs.ExplainJobAsync(new ExplainJobRequest { Id = second.Id, AllCandidates = true });
 
         Assert.NotEqual(pool.Pool, second.Placement.Pool);
         Assert.Equal("1000", explained.Candidates.Single(c => c.Pool == pool.Pool).Cost.HourlyPrice);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PlacementEngine.Cli.Commands.Plan;
 using PlacementEngine.Cli.Errors;
 using PlacementEngine.Cli.Output.Views;
 using PlacementEngine.Contracts.V1;
@@ -11,10 +12,12 @@ internal static class ExplainCommand
     public static Command Create(CliContext context)
     {
         var id = JobsCommand.JobIdArgument();
-        var command = new Command("explain", "Show every candidate pool cheapest first, the chosen one, why the others lost, and what would fit") { id };
+        var all = AllCandidatesOption.Create();
+        var command = new Command("explain", "Show the chosen pool and the best few others cheapest first (--all: every pool), why the others lost, and what would fit") { id, all };
         command.SetAction((result, cancellationToken) => context.RunAsync(result, async (run, ct) =>
         {
-            var explanation = await run.Api.ExplainJobAsync(new ExplainJobRequest { Id = result.GetRequiredValue(id) }, ct);
+            var request = new ExplainJobRequest { Id = result.GetRequiredValue(id), AllCandidates = result.GetValue(all) };
+            var explanation = await run.Api.ExplainJobAsync(request, ct);
             run.Output.Write(explanation, () => ExplanationView.Build(explanation));
             return ExitCodes.Ok;
         }, cancellationToken));

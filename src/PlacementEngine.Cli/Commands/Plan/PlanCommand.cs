@@ -19,12 +19,15 @@ internal static class PlanCommand
             Required = true,
         };
 
-        var command = new Command("plan", "What-if: show where jobs would be placed now and at what expected cost, without submitting them") { file };
+        var all = AllCandidatesOption.Create();
+
+        var command = new Command("plan", "What-if: show where jobs would be placed now and at what expected cost, without submitting them") { file, all };
         command.SetAction((result, cancellationToken) => context.RunAsync(result, async (run, ct) =>
         {
-            var request = new PlanJobsRequest { Specs = { PlanFileReader.ReadFile(result.GetRequiredValue(file)) } };
+            var path = result.GetRequiredValue(file);
+            var request = new PlanJobsRequest { Specs = { PlanFileReader.ReadFile(path) }, AllCandidates = result.GetValue(all) };
             var response = await run.Api.PlanJobsAsync(request, ct);
-            run.Output.Write(response, () => PlanView.Build(response));
+            run.Output.Write(response, () => PlanView.Build(response, $"placectl plan -f {path} --all"));
 
             // Jobs that would wait are an answer to the question, not a failure of the command.
             return ExitCodes.Ok;

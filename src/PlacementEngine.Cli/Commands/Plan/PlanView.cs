@@ -6,20 +6,19 @@ namespace PlacementEngine.Cli.Commands.Plan;
 
 /// <summary>
 /// "plan": per job a header (name, placed or pending, expected total), the server's summary, the candidate
-/// table of "jobs explain" with the chosen pool marked "*", and what would fit; then the plan's total.
+/// table of "jobs explain" with the chosen pool marked "*" (and how many pools it leaves out), and what would
+/// fit; then the plan's total.
 /// </summary>
 internal static class PlanView
 {
-    public static IReadOnlyList<Block> Build(PlanJobsResponse response)
+    /// <param name="allCommand">The command line that shows every candidate, for the note on pools left out.</param>
+    public static IReadOnlyList<Block> Build(PlanJobsResponse response, string allCommand = "placectl plan --all")
     {
         var blocks = new List<Block>();
         foreach (var job in response.Jobs)
         {
             blocks.Add(new LinesBlock([Header(job, response.Jobs.Count), $"  {Display.Text(job.Summary)}"]));
-            if (job.Candidates.Count > 0)
-            {
-                blocks.Add(ExplanationView.CandidateTable(job.Candidates, job.Chosen));
-            }
+            blocks.AddRange(ExplanationView.Candidates(job.Candidates, job.Chosen, job.CandidatesOmitted, allCommand));
 
             if (job.WhatWouldFit.Count > 0)
             {

@@ -4,8 +4,8 @@ using PlacementEngine.Contracts.V1;
 namespace PlacementEngine.Cli.Output.Views;
 
 /// <summary>
-/// "jobs explain": the summary, every candidate pool cheapest first with the chosen one marked
-/// "*" and the reason each other one lost, then what would let a pending job fit.
+/// "jobs explain": the summary, the candidate pools cheapest first (the chosen one, marked "*", and the best few
+/// others, or every one with --all) with the reason each other one lost, then what would let a pending job fit.
 /// </summary>
 internal static class ExplanationView
 {
@@ -23,10 +23,7 @@ internal static class ExplanationView
             ]),
         };
 
-        if (explanation.Candidates.Count > 0)
-        {
-            blocks.Add(CandidateTable(explanation.Candidates, explanation.Chosen));
-        }
+        blocks.AddRange(Candidates(explanation.Candidates, explanation.Chosen, explanation.CandidatesOmitted, $"placectl jobs explain {explanation.JobId} --all"));
 
         if (explanation.PendingReasons.Count > 0)
         {
@@ -48,7 +45,23 @@ internal static class ExplanationView
     public static IReadOnlyList<Candidate> CheapestFirst(IEnumerable<Candidate> candidates) =>
         [.. candidates.OrderBy(c => TotalOrNull(c) is null).ThenBy(c => TotalOrNull(c) ?? 0m)];
 
-    /// <summary>The candidate table, also used by "plan" so both commands show pools the same way.</summary>
+    /// <summary>
+    /// The candidate table and, when the server left pools out (it sends the chosen one and the best few unless
+    /// asked for all), how many and the command that shows them. Also used by "plan", so both show pools alike.
+    /// </summary>
+    public static IEnumerable<Block> Candidates(IReadOnlyCollection<Candidate> candidates, Candidate? chosen, int omitted, string allCommand)
+    {
+        if (candidates.Count > 0)
+        {
+            yield return CandidateTable(candidates, chosen);
+        }
+        if (omitted > 0)
+        {
+            yield return new LinesBlock([$"{omitted} more candidate {(omitted == 1 ? "pool" : "pools")} not shown; {Display.Text(allCommand)} shows every one"]);
+        }
+    }
+
+    /// <summary>The candidate table.</summary>
     public static TableBlock CandidateTable(IEnumerable<Candidate> candidates, Candidate? chosen) => new(
         "Candidates (cheapest first, * = chosen)",
         ["", "CLUSTER", "POOL", "CLOUD", "REGION", "INSTANCE", "CAPACITY", "NODES", "$/H", "TOTAL", "REASON"],

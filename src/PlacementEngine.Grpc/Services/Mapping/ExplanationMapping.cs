@@ -5,36 +5,44 @@ namespace PlacementEngine.Grpc.Services;
 
 internal static class ExplanationMapping
 {
-    public static V1.Explanation ToProto(this JobExplanation explanation, Job job)
+    public static V1.Explanation ToProto(this JobExplanation explanation, Job job, bool allCandidates)
     {
+        var shown = explanation.Shown(allCandidates);
         var proto = new V1.Explanation
         {
             JobId = job.Id.Value,
             State = job.State.ToProto(),
             Summary = explanation.Summary,
             WhatWouldFit = { explanation.WhatWouldFit },
+            CandidatesOmitted = explanation.Candidates.Count - shown.Count,
         };
         if (explanation.Chosen is { } chosen)
         {
             proto.Chosen = chosen.ToProto(isChosen: true);
         }
-        proto.Candidates.AddRange(explanation.CandidatesToProto());
-        if (explanation.Chosen is null)
+        proto.Candidates.AddRange(explanation.CandidatesToProto(shown));
+        if (explanation.Waits is (RejectReason.NoPrice, var unpriced))
+        {
+            // Not a pool's verdict but the fleet's: a count of pools rejected for their GPU model would point elsewhere.
+            proto.PendingReasons.Add($"{RejectReason.NoPrice.ToWire()}: {unpriced}");
+        }
+        else if (explanation.Chosen is null)
         {
             proto.PendingReasons.AddRange(PendingReasons(explanation.Candidates));
         }
         return proto;
     }
 
-    /// <summary>Cheapest first whatever the verdict, so a user sees what each cheaper pool would have cost and why it lost.</summary>
-    public static IEnumerable<V1.Candidate> CandidatesToProto(this JobExplanation explanation)
+    /// <summary>Every candidate, or the chosen pool and the best few others; cheapest first either way.</summary>
+    public static IReadOnlyList<Candidate> Shown(this JobExplanation explanation, bool allCandidates) =>
+        allCandidates
+            ? CandidateShortlist.CheapestFirst(explanation.Candidates)
+            : CandidateShortlist.Best(explanation.Candidates, explanation.Chosen?.Pool.Name);
+
+    public static IEnumerable<V1.Candidate> CandidatesToProto(this JobExplanation explanation, IReadOnlyList<Candidate> shown)
     {
         var chosenPool = explanation.Chosen?.Pool.Name;
-        return explanation.Candidates
-            .OrderBy(c => c.Cost is null ? 1 : 0)
-            .ThenBy(c => c.Cost?.Total.Dollars ?? 0m)
-            .ThenBy(c => c.Pool.Name, StringComparer.Ordinal)
-            .Select(c => c.ToProto(isChosen: c.Pool.Name == chosenPool));
+        return shown.Select(c => c.ToProto(isChosen: c.Pool.Name == chosenPool));
     }
 
     public static V1.Candidate ToProto(this Candidate candidate, bool isChosen)
