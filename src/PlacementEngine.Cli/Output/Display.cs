@@ -30,8 +30,18 @@ internal static class Display
     /// <summary>Money arrives as a decimal string and is shown as written, never re-rounded.</summary>
     public static string Dollars(string amount) => string.IsNullOrEmpty(amount) ? None : "$" + amount;
 
+    /// <summary>A timestamp outside the protobuf range (years 1 to 9999) is shown as its raw fields rather than
+    /// letting the package's conversion throw and end the whole command.</summary>
     public static string Time(Timestamp? at) =>
-        at is null ? None : at.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        at is null ? None
+        : IsRepresentable(at) ? at.ToDateTimeOffset().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+        : $"invalid time (seconds={at.Seconds}, nanos={at.Nanos})";
+
+    private static bool IsRepresentable(Timestamp at) =>
+        at.Seconds is >= MinTimestampSeconds and <= MaxTimestampSeconds && at.Nanos is >= 0 and < 1_000_000_000;
+
+    private const long MinTimestampSeconds = -62_135_596_800; // 0001-01-01T00:00:00Z
+    private const long MaxTimestampSeconds = 253_402_300_799; // 9999-12-31T23:59:59Z
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
@@ -56,7 +66,4 @@ internal static class Display
         var text = (hours > 0 ? $"{hours}h" : "") + (span.Minutes > 0 ? $"{span.Minutes}m" : "") + (span.Seconds > 0 ? $"{span.Seconds}s" : "");
         return text;
     }
-
-    public static string Where(Placement? placement) =>
-        placement is null || placement.Pool.Length == 0 ? None : placement.Pool; // pool names already start with their cluster
 }

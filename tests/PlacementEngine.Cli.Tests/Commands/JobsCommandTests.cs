@@ -201,8 +201,8 @@ public sealed class JobsCommandTests : IDisposable
         var result = await _placectl.RunAsync("jobs", "explain", "job-7f3a");
 
         var lines = result.Stdout.Split('\n');
-        var header = Array.FindIndex(lines, line => line.Contains("CLUSTER", StringComparison.Ordinal));
-        Assert.StartsWith("*   gke-ew4    a100-spot", lines[header + 1], StringComparison.Ordinal);
+        var header = Array.FindIndex(lines, line => line.Contains("POOL", StringComparison.Ordinal));
+        Assert.StartsWith("*   gke-ew4/a100-spot", lines[header + 1], StringComparison.Ordinal);
         Assert.Contains("What would fit:", result.Stdout, StringComparison.Ordinal);
     }
 

@@ -51,8 +51,8 @@ public sealed class PlanCommandTests : IDisposable
         var lines = result.Stdout.Split('\n');
         Assert.Contains("1/2 first: placed on a100-spot, expected $23.95", lines);
         var table = Array.FindIndex(lines, line => line.StartsWith("Candidates (cheapest first, * = chosen)", StringComparison.Ordinal));
-        Assert.Contains("CLUSTER", lines[table + 1], StringComparison.Ordinal);
-        Assert.StartsWith("*   gke-ew4    a100-spot", lines[table + 2], StringComparison.Ordinal);
+        Assert.Contains("POOL", lines[table + 1], StringComparison.Ordinal);
+        Assert.StartsWith("*   gke-ew4/a100-spot", lines[table + 2], StringComparison.Ordinal);
         Assert.Single(lines, line => line.StartsWith('*'));
         Assert.Contains("Total: 1 of 2 jobs placed, expected $23.95 (solver greedy)", lines);
     }

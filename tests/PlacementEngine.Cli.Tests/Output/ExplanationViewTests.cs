@@ -12,7 +12,7 @@ public sealed class ExplanationViewTests
     {
         var table = CandidateTable(Samples.PlacedExplanation());
 
-        Assert.Equal(["a100-spot", "a100-od", "nd96-od", "p4d-spot"], table.Rows.Select(row => row[2]));
+        Assert.Equal(["gke-ew4/a100-spot", "gke-ew4/a100-od", "aks-weu/nd96-od", "eks-use1/p4d-spot"], table.Rows.Select(row => row[1]));
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class ExplanationViewTests
         var table = CandidateTable(Samples.PlacedExplanation());
 
         var marked = Assert.Single(table.Rows, row => row[0] == ExplanationView.ChosenMark);
-        Assert.Equal("a100-spot", marked[2]);
+        Assert.Equal("gke-ew4/a100-spot", marked[1]);
     }
 
     [Fact]
@@ -35,7 +35,19 @@ public sealed class ExplanationViewTests
 
         var table = CandidateTable(explanation);
 
-        Assert.Equal("a100-spot", Assert.Single(table.Rows, row => row[0] == ExplanationView.ChosenMark)[2]);
+        Assert.Equal("gke-ew4/a100-spot", Assert.Single(table.Rows, row => row[0] == ExplanationView.ChosenMark)[1]);
+    }
+
+    [Fact]
+    public void Build_PoolNamedAfterItsCluster_NamesTheClusterOnceInOneColumn()
+    {
+        var explanation = new Explanation { JobId = "job-1", State = JobState.Placed };
+        explanation.Candidates.Add(Samples.Candidate("aks-eastus", "aks-eastus/nc24-spot", "9.00", eligible: true, chosen: true));
+
+        var table = CandidateTable(explanation);
+
+        Assert.DoesNotContain("CLUSTER", table.Headers);
+        Assert.Equal("aks-eastus/nc24-spot", Assert.Single(table.Rows)[1]);
     }
 
     [Fact]
@@ -43,7 +55,7 @@ public sealed class ExplanationViewTests
     {
         var table = CandidateTable(Samples.PlacedExplanation());
 
-        var rejected = Assert.Single(table.Rows, row => row[2] == "p4d-spot");
+        var rejected = Assert.Single(table.Rows, row => row[1] == "eks-use1/p4d-spot");
         Assert.Equal("residency: us-east-1 is in US, job needs EU", rejected[^1]);
     }
 

@@ -64,14 +64,13 @@ internal static class ExplanationView
     /// <summary>The candidate table.</summary>
     public static TableBlock CandidateTable(IEnumerable<Candidate> candidates, Candidate? chosen) => new(
         "Candidates (cheapest first, * = chosen)",
-        ["", "CLUSTER", "POOL", "CLOUD", "REGION", "INSTANCE", "CAPACITY", "NODES", "$/H", "TOTAL", "REASON"],
+        ["", "POOL", "CLOUD", "REGION", "INSTANCE", "CAPACITY", "NODES", "$/H", "TOTAL", "REASON"],
         [.. CheapestFirst(candidates).Select(c => Row(c, IsChosen(c, chosen)))]);
 
     private static IReadOnlyList<string> Row(Candidate candidate, bool chosen) =>
     [
         chosen ? ChosenMark : "",
-        candidate.Cluster,
-        candidate.Pool,
+        JobDetailView.PoolPath(candidate.Cluster, candidate.Pool),
         Display.Text(candidate.Cloud),
         Display.Text(candidate.Region),
         Display.Text(candidate.InstanceType),
