@@ -37,7 +37,7 @@ internal static class CpSatRunner
             cp.AddHint(x[i], hint[i]);
         }
 
-        var solver = new CpSolver { StringParameters = Parameters(options) };
+        using var solver = new CpSolver { StringParameters = Parameters(options) };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
         {
