@@ -4,7 +4,7 @@ namespace PlacementEngine.Solvers.OrTools;
 
 /// <summary>
 /// The exact solver: the whole pending queue placed jointly by a 0-1 program (see <see cref="PlacementModelBuilder"/>)
-/// that Google OR-Tools' CP-SAT solves within a time limit, in whole millionths of a dollar (see <see cref="CostScale"/>),
+/// that Google OR-Tools solves within a time limit (CBC by default, see <see cref="ExactBackend"/>), in whole millionths of a dollar (see <see cref="CostScale"/>),
 /// starting from the fast solver's plan. It minimises the shared <see cref="PlacementObjective"/>, returns the exact
 /// candidates and decimal costs, and reports whether the plan is a proven optimum and its gap otherwise. Stateless and
 /// safe to share: each solve builds its own model.
@@ -46,14 +46,19 @@ public sealed class ExactSolver : IPlacementSolver
         var scale = CostScale.For(model);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // 3. The fast plan, checked like any solution: CP-SAT's hint, and the fallback should CP-SAT return anything worse.
-        //    Its lower bound is proven too: the result reports the better of it and CP-SAT's.
+        // 3. The fast plan, checked like any solution: the backend's hint, and the fallback should it return anything worse.
+        //    Its lower bound is proven too: the result reports the better of it and the backend's.
         var fast = _fast.SolveWithReport(problem, cancellationToken);
         var start = PlanAssembler.Assemble(problem, candidates, model, StartColumns.Of(problem, model, fast.Plan.Assignments));
         var hint = StartColumns.Of(problem, model, start.Assignments);
 
         // 4. Solve.
-        var run = model.Columns.Count == 0 ? CpSatRun.Empty : CpSatRunner.Solve(model, scale, hint, _options, cancellationToken);
+        var run = model.Columns.Count == 0 ? BackendRun.Empty : _options.Backend switch
+        {
+            ExactBackend.CpSat => CpSatRunner.Solve(model, scale, hint, _options, cancellationToken),
+            ExactBackend.Scip => MipRunner.Solve(model, scale, hint, _options, "SCIP", cancellationToken),
+            _ => MipRunner.Solve(model, scale, hint, _options, "CBC", cancellationToken),
+        };
         cancellationToken.ThrowIfCancellationRequested();
 
         // 5. A plan that holds in exact decimal arithmetic, with a reason for every job left pending.

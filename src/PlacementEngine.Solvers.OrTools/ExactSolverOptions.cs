@@ -17,10 +17,14 @@ public sealed class ExactSolverOptions
     public double? RelativeGap { get; set; }
 
     /// <summary>
-    /// CP-SAT's parallel workers, 1 to 64; one per core by default: its portfolio of search strategies is what closes
-    /// the gap, and the search is bounded by <see cref="TimeLimit"/>.
+    /// Parallel workers, 1 to 64, one per core by default: CP-SAT's portfolio of search strategies is what closes its
+    /// gap; the MIP backends take it as a thread count where their build supports threads. The search is bounded by
+    /// <see cref="TimeLimit"/>.
     /// </summary>
     public int Workers { get; set; } = Math.Min(Environment.ProcessorCount, MaxWorkers);
+
+    /// <summary>The engine that solves the model; see <see cref="ExactBackend"/>.</summary>
+    public ExactBackend Backend { get; set; } = ExactBackend.Cbc;
 
     public IReadOnlyList<string> Validate()
     {
@@ -36,6 +40,10 @@ public sealed class ExactSolverOptions
         if (Workers is < 1 or > MaxWorkers)
         {
             errors.Add($"{nameof(Workers)} must be 1 to {MaxWorkers}, was {Workers}");
+        }
+        if (!Enum.IsDefined(Backend))
+        {
+            errors.Add($"{nameof(Backend)} must be one of {string.Join(", ", Enum.GetNames<ExactBackend>())}, was {(int)Backend}");
         }
         return errors;
     }

@@ -1,4 +1,5 @@
 using PlacementEngine.Benchmarks;
+using PlacementEngine.Solvers.OrTools;
 
 namespace PlacementEngine.Benchmarks.Tests;
 
@@ -51,6 +52,21 @@ public sealed class OptionParserTests
         OptionParser.Parse(["--exact-seconds", seconds], out var errors);
 
         Assert.StartsWith("--exact-seconds:", Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cbc", ExactBackend.Cbc)]
+    [InlineData("CP-SAT", ExactBackend.CpSat)]
+    [InlineData("scip", ExactBackend.Scip)]
+    public void Parse_ExactBackend_SetsTheEngine(string name, ExactBackend expected) =>
+        Assert.Equal(expected, Parse("--exact-backend", name).ExactBackend);
+
+    [Fact]
+    public void Parse_UnknownExactBackend_IsAnErrorListingTheNames()
+    {
+        OptionParser.Parse(["--exact-backend", "gurobi"], out var errors);
+
+        Assert.Equal("--exact-backend: 'gurobi' is not one of cbc, cp-sat, scip", Assert.Single(errors));
     }
 
     [Fact]

@@ -8,10 +8,13 @@ namespace PlacementEngine.Solvers.Tests;
 /// <summary>The exact solver's plans against an exhaustive search on seeded instances small enough to enumerate.</summary>
 public sealed class ExactSolverBruteForceTests
 {
-    [Fact]
-    public void SolveDetailed_TinyInstances_ReachesTheBruteForceOptimum()
+    public static TheoryData<ExactBackend> Backends => [.. Enum.GetValues<ExactBackend>()];
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void SolveDetailed_TinyInstances_ReachesTheBruteForceOptimum(ExactBackend backend)
     {
-        var sut = CreateSut();
+        var sut = CreateSut(backend);
         var bindingInstances = 0;
         for (var seed = 1; seed <= 100; seed++)
         {
@@ -21,10 +24,11 @@ public sealed class ExactSolverBruteForceTests
         Assert.True(bindingInstances >= 20, $"joint constraints should keep fitting jobs pending in many instances, did in {bindingInstances}");
     }
 
-    [Fact]
-    public void SolveDetailed_RandomTwoClusterInstances_ReachesTheBruteForceOptimum()
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void SolveDetailed_RandomTwoClusterInstances_ReachesTheBruteForceOptimum(ExactBackend backend)
     {
-        var sut = CreateSut();
+        var sut = CreateSut(backend);
         var compared = 0;
         for (var seed = 1; seed <= 60 && compared < 30; seed++)
         {
@@ -50,7 +54,7 @@ public sealed class ExactSolverBruteForceTests
         PlanChecks.AssertHold(problem, result.Plan, context);
         Assert.True(result.ProvenOptimal, $"{context}: {result.Status}, repaired {result.RepairedAssignments}");
         Assert.Equal(objective.Evaluate(result.Plan), result.Objective);
-        // CP-SAT works in whole millionths of a dollar, the cost model's own resolution: the optimum is the same to the millionth.
+        // Every backend works in whole millionths of a dollar, the cost model's own resolution: the optimum is the same to the millionth.
         Assert.True(result.Objective == oracle.Objective, $"{context}: exact {result.Objective}, brute force {oracle.Objective}");
         Assert.Equal(result.Objective, result.LowerBound);
         Assert.True(result.LowerBound <= oracle.Objective, $"{context}: bound {result.LowerBound} above the optimum {oracle.Objective}");
@@ -60,5 +64,5 @@ public sealed class ExactSolverBruteForceTests
     private static long Combinations(PlacementProblem problem) =>
         problem.Jobs.Aggregate(1L, (product, job) => product * (problem.CandidatesFor(job).Count(c => c.Eligible) + 1));
 
-    private static ExactSolver CreateSut() => new(new ExactSolverOptions { TimeLimit = TimeSpan.FromSeconds(30) });
+    private static ExactSolver CreateSut(ExactBackend backend) => new(new ExactSolverOptions { TimeLimit = TimeSpan.FromSeconds(30), Backend = backend });
 }

@@ -15,6 +15,17 @@ public sealed class ExactSolverOptionsTests
         Assert.Equal((TimeSpan.FromSeconds(10), null, Environment.ProcessorCount), (options.TimeLimit, options.RelativeGap, options.Workers));
     }
 
+    [Fact]
+    public void Backend_Default_IsCbcTheBestOnTheBenchmark() => Assert.Equal(ExactBackend.Cbc, new ExactSolverOptions().Backend);
+
+    [Fact]
+    public void Validate_UndefinedBackend_NamesTheOptionAndTheChoices()
+    {
+        var error = Assert.Single(new ExactSolverOptions { Backend = (ExactBackend)7 }.Validate());
+
+        Assert.Equal("Backend must be one of Cbc, CpSat, Scip, was 7", error);
+    }
+
     [Theory]
     [InlineData(0, null, 1, "TimeLimit")]
     [InlineData(3601, null, 1, "TimeLimit")]

@@ -28,6 +28,9 @@ public sealed class BenchmarkOptions
     /// <summary>The exact solver's time limit per solve, more than 0 and at most an hour.</summary>
     public double ExactSeconds { get; set; } = DefaultExactSeconds;
 
+    /// <summary>The engine under the exact solver.</summary>
+    public PlacementEngine.Solvers.OrTools.ExactBackend ExactBackend { get; set; } = PlacementEngine.Solvers.OrTools.ExactBackend.Cbc;
+
     /// <summary>The fast solver's target gap (<see cref="PlacementEngine.Core.FastSolverOptions.TargetGap"/>), 0 to 1.</summary>
     public double FastTargetGap { get; set; } = PlacementEngine.Core.FastSolverOptions.DefaultTargetGap;
 

@@ -19,6 +19,7 @@ public static class OptionParser
           --format table|csv     output (default table)
           --solvers a,b,...      solvers to run, in order (default: all; exact only on S and M, and not with --single-job, unless named)
           --exact-seconds N      the exact solver's time limit per solve (default 60)
+          --exact-backend B      the engine under the exact solver: cbc, cp-sat or scip (default cbc)
           --fast-target-gap X    the fast solver stops once its plan is within X of its bound (default 0.002)
           --data DIR             the shared data folder (default ../shared/data next to the checkout)
           --no-warmup            time each solver's first solve in the process too (default: each first solves S untimed)
@@ -92,6 +93,17 @@ public static class OptionParser
                     else
                     {
                         problems.Add($"--exact-seconds: '{seconds}' must be more than 0 and at most {BenchmarkOptions.MaxExactSeconds}");
+                    }
+                    break;
+                case "--exact-backend":
+                    var backend = Value();
+                    if (backend is not null && PlacementEngine.Solvers.OrTools.ExactBackends.ByName.TryGetValue(backend, out var chosen))
+                    {
+                        options.ExactBackend = chosen;
+                    }
+                    else
+                    {
+                        problems.Add($"--exact-backend: '{backend}' is not one of {string.Join(", ", PlacementEngine.Solvers.OrTools.ExactBackends.ByName.Keys)}");
                     }
                     break;
                 case "--fast-target-gap":

@@ -39,7 +39,7 @@ public static class SolverRegistry
 
     private static Func<PlacementProblem, SolverOutcome> CreateExact(BenchmarkOptions options)
     {
-        var solver = new ExactSolver(new ExactSolverOptions { TimeLimit = TimeSpan.FromSeconds(options.ExactSeconds) });
+        var solver = new ExactSolver(new ExactSolverOptions { TimeLimit = TimeSpan.FromSeconds(options.ExactSeconds), Backend = options.ExactBackend });
         return problem =>
         {
             var result = solver.SolveDetailed(problem);

@@ -7,7 +7,7 @@ namespace PlacementEngine.Solvers.OrTools;
 internal static class CpSatRunner
 {
     /// <param name="hint">A feasible solution CP-SAT starts its search from, one value per column.</param>
-    public static CpSatRun Solve(PlacementModel model, CostScale scale, bool[] hint, ExactSolverOptions options, CancellationToken cancellationToken)
+    public static BackendRun Solve(PlacementModel model, CostScale scale, bool[] hint, ExactSolverOptions options, CancellationToken cancellationToken)
     {
         var cp = new CpModel();
         var x = model.Columns.Select((_, i) => cp.NewBoolVar($"x{i}")).ToArray();
@@ -44,7 +44,7 @@ internal static class CpSatRunner
             status = solver.Solve(cp);
         }
         var found = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
-        return new CpSatRun(
+        return new BackendRun(
             found ? x.Select(v => solver.BooleanValue(v)).ToArray() : null,
             StatusOf(status, found && solver.ObjectiveValue <= solver.BestObjectiveBound, cancellationToken),
             found ? solver.ObjectiveValue : null,

@@ -3,10 +3,10 @@ using PlacementEngine.Core;
 namespace PlacementEngine.Solvers.OrTools;
 
 /// <summary>
-/// CP-SAT takes whole numbers only: dollars are counted in units of <see cref="Resolution"/>, a millionth of a dollar.
+/// CP-SAT takes whole numbers only, and the MIP backends are given the same numbers so all three solve one problem: dollars are counted in units of <see cref="Resolution"/>, a millionth of a dollar.
 /// The cost model rounds every cost term to the millionth, so at that resolution every cost, penalty and budget is a
-/// whole number of units and CP-SAT solves exactly the decimal problem: nothing is lost. Only when the objective could
-/// exceed 2^53 units (about $9 billion), where CP-SAT's double-valued objective and bound stop being exact, is the unit
+/// whole number of units and each backend solves exactly the decimal problem: nothing is lost. Only when the objective could
+/// exceed 2^53 units (about $9 billion), where the backends' double-valued objective and bound stop being exact, is the unit
 /// coarsened tenfold at a time; costs are then rounded, budget rows conservatively (uses up, limits down), and the
 /// bound lowered by the rounding it may hide (<see cref="BoundSlack"/>).
 /// </summary>

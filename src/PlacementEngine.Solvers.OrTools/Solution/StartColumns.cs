@@ -3,7 +3,7 @@ using PlacementEngine.Core;
 namespace PlacementEngine.Solvers.OrTools;
 
 /// <summary>
-/// A plan found by other means (the fast solver's) as column values, for CP-SAT to start its search from (a hint) and
+/// A plan found by other means (the fast solver's) as column values, for the backend to start its search from (a hint) and
 /// for the assembler to check in decimal. Assignments without a column in the model are left out.
 /// </summary>
 internal static class StartColumns
