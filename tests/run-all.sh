@@ -3,12 +3,11 @@
 # Installs the Debian packages the tests use as real, independent peers (skipping what is present):
 #   python3-grpcio, python3-grpc-tools  gRPC interop client (/usr/bin/python3)
 #   prometheus                          promtool check metrics, and a real Prometheus server scraping the service
-#   coinor-libcbc3                      the CBC solver library the exact solver calls
 #   kubectl                             is expected on the machine image; its absence fails the kubectl tests
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(python3-grpcio python3-grpc-tools prometheus coinor-libcbc3)
+packages=(python3-grpcio python3-grpc-tools prometheus)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -35,23 +35,45 @@ internal static class Program
         var notes = options.Format == OutputFormat.Csv ? Console.Error : Console.Out;
         var generated = Stopwatch.GetTimestamp();
         var generator = new ScenarioGenerator(ScenarioData.Load(SharedDataDirectory.Locate(options.DataDirectory)));
-        var scenario = generator.Generate(options.Size, options.Seed, options.Contended);
-        notes.WriteLine(scenario.Description);
-        notes.WriteLine($"data read and scenario generated in {Stopwatch.GetElapsedTime(generated).TotalSeconds:0.000} s");
+        notes.WriteLine($"data read in {Stopwatch.GetElapsedTime(generated).TotalSeconds:0.000} s");
         void Progress(string message) => Console.Error.WriteLine(message);
 
         if (options.SingleJob)
         {
-            LatencyWriter.Write(Console.Out, SingleJobRunner.Run(scenario, solvers, options, Progress), options.Format);
+            var one = generator.Generate(options.Size, options.Seeds[0], options.Contended);
+            notes.WriteLine(one.Description);
+            LatencyWriter.Write(Console.Out, SingleJobRunner.Run(one, solvers, options, Progress), options.Format);
             return Ok;
         }
-        var warmup = options.Warmup ? generator.Generate(ScenarioSize.S, options.Seed, options.Contended).Problem : null;
-        var results = ComparisonRunner.Run(scenario, solvers, options, Progress, warmup);
-        ComparisonWriter.Write(Console.Out, ComparisonRunner.Rows(scenario, results), options.Format);
-        PendingSummary.Write(notes, results);
-        foreach (var result in results.Where(r => r.Violations.Count > 0))
+        var rows = new List<ComparisonRow>();
+        foreach (var seed in options.Seeds)
         {
-            Console.Error.WriteLine($"{result.Solver} broke {result.Violations.Count} rules, first: {result.Violations[0]}");
+            var scenario = generator.Generate(options.Size, seed, options.Contended);
+            notes.WriteLine(scenario.Description);
+            // Warming up once is enough: after the first seed the solvers' code is compiled.
+            var warmup = options.Warmup && rows.Count == 0 ? generator.Generate(ScenarioSize.S, seed, options.Contended).Problem : null;
+            var results = ComparisonRunner.Run(scenario, solvers, options, Progress, warmup);
+            var seedRows = ComparisonRunner.Rows(scenario, results);
+            if (options.Format == OutputFormat.Csv)
+            {
+                // Rows go out seed by seed, so a long sweep can be followed and what ran survives an interruption.
+                ComparisonWriter.Write(Console.Out, seedRows, options.Format, header: rows.Count == 0);
+                Console.Out.Flush();
+            }
+            rows.AddRange(seedRows);
+            PendingSummary.Write(notes, results);
+            foreach (var result in results.Where(r => r.Violations.Count > 0))
+            {
+                Console.Error.WriteLine($"{result.Solver} broke {result.Violations.Count} rules on seed {seed}, first: {result.Violations[0]}");
+            }
+        }
+        if (options.Format == OutputFormat.Table)
+        {
+            ComparisonWriter.Write(Console.Out, rows, options.Format);
+        }
+        if (options.Seeds.Count > 1)
+        {
+            SweepSummary.Write(Console.Out, SweepSummary.Of(rows), options.Format);
         }
         return Ok;
     }

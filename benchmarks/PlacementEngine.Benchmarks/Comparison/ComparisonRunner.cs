@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using PlacementEngine.Core;
 using PlacementEngine.Scenarios;
-using PlacementEngine.Solvers.Cbc;
+using PlacementEngine.Solvers.OrTools;
 
 namespace PlacementEngine.Benchmarks;
 
@@ -38,7 +38,7 @@ public static class ComparisonRunner
     {
         var bestBound = results.Select(r => r.Plan.LowerBound).Where(b => b is not null).Select(b => b!.Value.Dollars).DefaultIfEmpty().Max();
         var hasBound = results.Any(r => r.Plan.LowerBound is not null);
-        var cbc = results.FirstOrDefault(r => r.Solver == CbcSolver.SolverName);
+        var exact = results.FirstOrDefault(r => r.Solver == ExactSolver.SolverName);
         return results.Select(r => new ComparisonRow(
             scenario.Size.ToString(),
             scenario.Seed,
@@ -52,8 +52,8 @@ public static class ComparisonRunner
             r.Plan.LowerBound?.Rounded().Dollars,
             hasBound ? Gap(r.Objective.Dollars, bestBound, r.Objective.Dollars) : null,
             hasBound ? Gap(r.Objective.Dollars, bestBound, r.Plan.TotalCost.Dollars) : null,
-            cbc is null ? null : Gap(r.Objective.Dollars, cbc.Objective.Dollars, cbc.Objective.Dollars),
-            cbc?.Outcome.ProvenOptimal,
+            exact is null ? null : Gap(r.Objective.Dollars, exact.Objective.Dollars, exact.Objective.Dollars),
+            exact?.Outcome.ProvenOptimal,
             r.Elapsed.TotalSeconds,
             r.Violations.Count)).ToList();
     }

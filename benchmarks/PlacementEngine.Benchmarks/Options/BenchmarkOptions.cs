@@ -7,14 +7,15 @@ public sealed class BenchmarkOptions
 {
     public const ScenarioSize DefaultSize = ScenarioSize.M;
     public const int DefaultSeed = 1;
-    public const double DefaultCbcSeconds = 60;
-    public const double MaxCbcSeconds = 3600;
+    public const double DefaultExactSeconds = 60;
+    public const double MaxExactSeconds = 3600;
     public const int DefaultSamples = 1_000;
     public const int MaxSamples = 1_000_000;
 
     public ScenarioSize Size { get; set; } = DefaultSize;
 
-    public int Seed { get; set; } = DefaultSeed;
+    /// <summary>The scenario seeds, in order: one from --seed (or the default), many from --seeds.</summary>
+    public IReadOnlyList<int> Seeds { get; set; } = [DefaultSeed];
 
     /// <summary>The variant whose pools have free nodes for only about half of what the jobs need.</summary>
     public bool Contended { get; set; }
@@ -24,8 +25,11 @@ public sealed class BenchmarkOptions
     /// <summary>Solver names in the order asked for; null means every registered solver that suits the size.</summary>
     public IReadOnlyList<string>? Solvers { get; set; }
 
-    /// <summary>CBC's time limit per solve, more than 0 and at most an hour.</summary>
-    public double CbcSeconds { get; set; } = DefaultCbcSeconds;
+    /// <summary>The exact solver's time limit per solve, more than 0 and at most an hour.</summary>
+    public double ExactSeconds { get; set; } = DefaultExactSeconds;
+
+    /// <summary>The engine under the exact solver.</summary>
+    public PlacementEngine.Solvers.OrTools.ExactBackend ExactBackend { get; set; } = PlacementEngine.Solvers.OrTools.ExactBackend.Cbc;
 
     /// <summary>The fast solver's target gap (<see cref="PlacementEngine.Core.FastSolverOptions.TargetGap"/>), 0 to 1.</summary>
     public double FastTargetGap { get; set; } = PlacementEngine.Core.FastSolverOptions.DefaultTargetGap;

@@ -13,10 +13,13 @@ public static class OptionParser
 
           --size S|M|L|XL        scenario size: S 50 jobs x 40 pools, M 1,000 x 300, L 10,000 x 1,000, XL 50,000 x 2,000 (default M)
           --seed N               scenario seed (default 1)
+          --seeds LIST           a sweep over many seeds of one size: 1-10, 1,4,7 or 1-3,8; a row per seed and
+                                 solver, then per solver the min / median / max of gap and seconds
           --contended            free nodes for only about half of what the jobs need
           --format table|csv     output (default table)
-          --solvers a,b,...      solvers to run, in order (default: all; cbc only on S and M, and not with --single-job, unless named)
-          --cbc-seconds N        CBC time limit per solve (default 60)
+          --solvers a,b,...      solvers to run, in order (default: all; exact only on S and M, and not with --single-job, unless named)
+          --exact-seconds N      the exact solver's time limit per solve (default 60)
+          --exact-backend B      the engine under the exact solver: cbc, cp-sat or scip (default cbc)
           --fast-target-gap X    the fast solver stops once its plan is within X of its bound (default 0.002)
           --data DIR             the shared data folder (default ../shared/data next to the checkout)
           --no-warmup            time each solver's first solve in the process too (default: each first solves S untimed)
@@ -29,6 +32,7 @@ public static class OptionParser
     {
         var options = new BenchmarkOptions();
         var problems = new List<string>();
+        var seedOptions = new HashSet<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -47,7 +51,16 @@ public static class OptionParser
                     }
                     break;
                 case "--seed":
-                    options.Seed = Whole(name, Value(), int.MinValue, int.MaxValue, problems) ?? options.Seed;
+                    seedOptions.Add(name);
+                    options.Seeds = Whole(name, Value(), int.MinValue, int.MaxValue, problems) is { } seed ? [seed] : options.Seeds;
+                    break;
+                case "--seeds":
+                    seedOptions.Add(name);
+                    options.Seeds = SeedList.Parse(Value(), out var seedsError) ?? options.Seeds;
+                    if (seedsError is not null)
+                    {
+                        problems.Add($"--seeds: {seedsError}");
+                    }
                     break;
                 case "--contended":
                     options.Contended = true;
@@ -71,15 +84,26 @@ public static class OptionParser
                         problems.Add("--solvers: give at least one solver name");
                     }
                     break;
-                case "--cbc-seconds":
+                case "--exact-seconds":
                     var seconds = Value();
-                    if (double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 && parsed <= BenchmarkOptions.MaxCbcSeconds)
+                    if (double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 && parsed <= BenchmarkOptions.MaxExactSeconds)
                     {
-                        options.CbcSeconds = parsed;
+                        options.ExactSeconds = parsed;
                     }
                     else
                     {
-                        problems.Add($"--cbc-seconds: '{seconds}' must be more than 0 and at most {BenchmarkOptions.MaxCbcSeconds}");
+                        problems.Add($"--exact-seconds: '{seconds}' must be more than 0 and at most {BenchmarkOptions.MaxExactSeconds}");
+                    }
+                    break;
+                case "--exact-backend":
+                    var backend = Value();
+                    if (backend is not null && PlacementEngine.Solvers.OrTools.ExactBackends.ByName.TryGetValue(backend, out var chosen))
+                    {
+                        options.ExactBackend = chosen;
+                    }
+                    else
+                    {
+                        problems.Add($"--exact-backend: '{backend}' is not one of {string.Join(", ", PlacementEngine.Solvers.OrTools.ExactBackends.ByName.Keys)}");
                     }
                     break;
                 case "--fast-target-gap":
@@ -116,6 +140,14 @@ public static class OptionParser
                     problems.Add($"unknown option '{name}'");
                     break;
             }
+        }
+        if (seedOptions.Count > 1)
+        {
+            problems.Add("--seed and --seeds cannot be used together: give one seed with --seed or a list with --seeds");
+        }
+        if (options.SingleJob && options.Seeds.Count > 1)
+        {
+            problems.Add("--single-job times one scenario: give one seed");
         }
         errors = problems;
         return options;

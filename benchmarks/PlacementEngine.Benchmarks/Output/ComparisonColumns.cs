@@ -23,8 +23,8 @@ public static class ComparisonColumns
         new("lower bound $", "lower_bound", true, r => r.LowerBound?.ToString("N2", Invariant) ?? "-", r => r.LowerBound is { } b ? Dollars(b) : ""),
         new("gap to bound", "gap_to_bound", true, r => Percent(r.GapToBound), r => Fraction(r.GapToBound)),
         new("of cost", "gap_to_bound_of_cost", true, r => Percent(r.GapToBoundOfCost), r => Fraction(r.GapToBoundOfCost)),
-        new("gap to CBC", "gap_to_cbc", true, r => Percent(r.GapToCbc), r => Fraction(r.GapToCbc)),
-        new("CBC optimal", "cbc_proven_optimal", false, r => r.CbcProvenOptimal is { } p ? YesNo(p) : "-", r => r.CbcProvenOptimal is { } p ? Bool(p) : ""),
+        new("gap to exact", "gap_to_cbc", true, r => Percent(r.GapToExact), r => Fraction(r.GapToExact)),
+        new("exact optimal", "cbc_proven_optimal", false, r => r.ExactProvenOptimal is { } p ? YesNo(p) : "-", r => r.ExactProvenOptimal is { } p ? Bool(p) : ""),
         new("seconds", "seconds", true, r => r.Seconds.ToString("0.000", Invariant), r => r.Seconds.ToString("0.######", Invariant)),
         new("audit", "violations", false, r => r.Violations == 0 ? "ok" : $"{r.Violations} violations", r => Int(r.Violations)),
     ];

@@ -5,7 +5,7 @@ namespace PlacementEngine.Benchmarks;
 
 /// <summary>A solver the benchmark knows by name, built for one run's options.</summary>
 /// <param name="Create">The whole-queue solve.</param>
-/// <param name="OnlyWhenNamed">Sizes on which the solver runs only when --solvers names it (CBC on L and XL).</param>
+/// <param name="OnlyWhenNamed">Sizes on which the solver runs only when --solvers names it (the exact solver on L and XL).</param>
 /// <param name="SingleJob">A dedicated one-job placer; without one, the whole-queue solve is given a one-job queue.</param>
 /// <param name="SingleJobByDefault">Whether --single-job times the solver when --solvers does not name it.</param>
 public sealed record SolverEntry(

@@ -1,16 +1,15 @@
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
-using PlacementEngine.Solvers.Cbc;
+using PlacementEngine.Solvers.OrTools;
 
 namespace PlacementEngine.Server.Hosting;
 
-/// <summary>CBC for small batches when its library is installed (it proves optimality there quickly); the fast solver for the rest.</summary>
+/// <summary>The exact solver (CP-SAT) for small batches, where it proves optimality quickly; the fast solver for the rest.</summary>
 internal static class SolverWiring
 {
-    public static ISolverSelector Create()
-    {
-        var fast = new FastSolver();
-        var exact = CbcSolver.IsAvailable ? new CbcSolver(new CbcSolverOptions { TimeLimit = TimeSpan.FromSeconds(2) }) : null;
-        return new SizeBasedSolverSelector(fast, exact);
-    }
+    /// <summary>A scheduling cycle waits for its solve: the exact solver returns its best plan, with its gap, after this long.</summary>
+    public static readonly TimeSpan ExactTimeLimit = TimeSpan.FromSeconds(2);
+
+    public static ISolverSelector Create() =>
+        new SizeBasedSolverSelector(new FastSolver(), new ExactSolver(new ExactSolverOptions { TimeLimit = ExactTimeLimit }));
 }

@@ -4,7 +4,7 @@ namespace PlacementEngine.Solvers.Tests.Support;
 
 /// <summary>
 /// The invariants every plan must keep, checked from the problem alone: each job decided once, assignments eligible
-/// with the problem's own candidate and cost, and free nodes, GPU caps and budgets never exceeded (in decimal).
+/// with the problem's own candidate and cost, gangs whole, and free nodes, GPU caps and budgets never exceeded (in decimal).
 /// </summary>
 internal static class PlanChecks
 {
@@ -18,16 +18,27 @@ internal static class PlanChecks
         AssertPoolsNotOverfilled(problem, plan, context);
         AssertGpuCapsKept(problem, plan, context);
         AssertBudgetsKept(problem, plan, context);
+        AssertGangsWhole(plan, context);
     }
 
-    private static void AssertEveryJobDecidedOnce(PlacementProblem problem, PlacementPlan plan, string context)
+    /// <summary>A gang is one job: all its workers' nodes in the one pool it is assigned to, never fewer.</summary>
+    public static void AssertGangsWhole(PlacementPlan plan, string context)
+    {
+        foreach (var a in plan.Assignments)
+        {
+            var nodes = CostModel.NodesFor(a.Job.Spec, a.Candidate.Pool.InstanceType);
+            Assert.True(a.Cost.Nodes == nodes, $"{context}: {a.Job.Id} given {a.Cost.Nodes} nodes of {a.Candidate.Pool.Name}, its workers need {nodes}");
+        }
+    }
+
+    public static void AssertEveryJobDecidedOnce(PlacementProblem problem, PlacementPlan plan, string context)
     {
         var decided = plan.Assignments.Select(a => a.Job.Id).Concat(plan.Unplaced.Select(u => u.Job.Id)).ToList();
         Assert.True(decided.Count == decided.Distinct().Count(), $"{context}: a job was decided twice");
         Assert.True(problem.Jobs.Select(j => j.Id).ToHashSet().SetEquals(decided), $"{context}: every job gets exactly one decision");
     }
 
-    private static void AssertEligible(PlacementProblem problem, Assignment assignment, string context)
+    public static void AssertEligible(PlacementProblem problem, Assignment assignment, string context)
     {
         var (job, pool) = (assignment.Job, assignment.Candidate.Pool);
         var fresh = Eligibility.Evaluate(job, problem.Fleet.ClusterOf(pool), pool, problem.Prices);
@@ -38,7 +49,7 @@ internal static class PlanChecks
         Assert.True(allowed.Count == 0 || allowed.Contains(fresh.Cluster.Jurisdiction), $"{context}: {job.Id} placed in {fresh.Cluster.Jurisdiction}");
     }
 
-    private static void AssertPoolsNotOverfilled(PlacementProblem problem, PlacementPlan plan, string context)
+    public static void AssertPoolsNotOverfilled(PlacementProblem problem, PlacementPlan plan, string context)
     {
         foreach (var group in plan.Assignments.GroupBy(a => a.Candidate.Pool.Name))
         {
@@ -48,7 +59,7 @@ internal static class PlanChecks
         }
     }
 
-    private static void AssertGpuCapsKept(PlacementProblem problem, PlacementPlan plan, string context)
+    public static void AssertGpuCapsKept(PlacementProblem problem, PlacementPlan plan, string context)
     {
         foreach (var cluster in problem.Fleet.Clusters)
         {
@@ -63,7 +74,7 @@ internal static class PlanChecks
         }
     }
 
-    private static void AssertBudgetsKept(PlacementProblem problem, PlacementPlan plan, string context)
+    public static void AssertBudgetsKept(PlacementProblem problem, PlacementPlan plan, string context)
     {
         foreach (var group in plan.Assignments.GroupBy(a => a.Job.Spec.Team))
         {
