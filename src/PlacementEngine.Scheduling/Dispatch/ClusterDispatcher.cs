@@ -63,19 +63,31 @@ public sealed partial class ClusterDispatcher(
             }
             // The cluster's own time of the change, never later than now: a late watch must not bill extra hours.
             var now = update.At is { } seen && seen <= writer.Now ? seen : writer.Now;
+            // The cluster can report an attempt before the dispatcher has recorded handing it over (a fast start races
+            // that write): record the hand-over first, or the phase would be dropped and the job stay Dispatched.
+            var handover = job.State == JobState.Placed && update.Phase != ExecutionPhase.Pending
+                ? writer.Transition(job, JobState.Dispatched, "dispatched; the cluster reported on it before the dispatch was recorded", at: now)
+                : null;
+            var current = handover?.Next ?? job;
+            JobUpdate[]? phase;
             switch (update.Phase)
             {
-                case ExecutionPhase.Running when job.State == JobState.Dispatched:
-                    return [writer.Transition(job, JobState.Running, update.Reason, started: now, at: now)];
-                case ExecutionPhase.Succeeded or ExecutionPhase.Failed when job.State is JobState.Dispatched or JobState.Running:
+                case ExecutionPhase.Running when current.State == JobState.Dispatched:
+                    phase = [writer.Transition(current, JobState.Running, update.Reason, started: now, at: now)];
+                    break;
+                case ExecutionPhase.Succeeded or ExecutionPhase.Failed when current.State is JobState.Dispatched or JobState.Running:
                     var to = update.Phase == ExecutionPhase.Succeeded ? JobState.Succeeded : JobState.Failed;
-                    return [writer.Transition(job, to, update.Reason, AttemptCosts.End(job, to.ToString().ToLowerInvariant(), now, update.RanFor), at: now)];
-                case ExecutionPhase.Preempted when job.State is JobState.Dispatched or JobState.Running:
-                    preemptedPool = job.Placement?.Pool ?? "";
-                    return Requeue(job, JobState.Preempted, $"spot capacity reclaimed: {update.Reason}", job.Placement?.Pool, update.RanFor);
+                    phase = [writer.Transition(current, to, update.Reason, AttemptCosts.End(current, to.ToString().ToLowerInvariant(), now, update.RanFor), at: now)];
+                    break;
+                case ExecutionPhase.Preempted when current.State is JobState.Dispatched or JobState.Running:
+                    preemptedPool = current.Placement?.Pool ?? "";
+                    phase = Requeue(current, JobState.Preempted, $"spot capacity reclaimed: {update.Reason}", current.Placement?.Pool, update.RanFor);
+                    break;
                 default:
-                    return null;
+                    phase = null;
+                    break;
             }
+            return phase is null ? null : handover is null ? phase : [handover, .. phase];
         }, cancellationToken).ConfigureAwait(false);
 
         if (preemptedPool is not null)
