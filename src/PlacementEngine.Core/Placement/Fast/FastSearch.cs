@@ -46,13 +46,14 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var evaluator = new BoundEvaluator(problem, lists);
         var flow = new PlacementFlow(problem);
         var flowBound = 0m;
+        var teamFit = new CoordinateAscent(problem);
         FastSolution zeroPrices = null!, augmenting = null!;
         Both(
             () =>
             {
                 zeroPrices = primal.Build(search.Duals, table);
                 flow.Run();
-                flowBound = evaluator.Evaluate(flow.Prices);
+                flowBound = Math.Max(evaluator.Evaluate(flow.Prices), evaluator.Evaluate(teamFit.Fitted(flow.Prices, table)));
             },
             () =>
             {
@@ -123,6 +124,10 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         if (iterations > 0)
         {
             new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+        }
+        if (iterations > 0)
+        {
+            prices.Add(teamFit.Fitted(search.BestDuals, table));
         }
         var bound = Math.Min(Math.Max(flowBound, iterations > 0 ? prices.Max(evaluator.Evaluate) : decimal.MinValue), best.Objective);
 
