@@ -11,7 +11,8 @@ namespace PlacementEngine.Core;
 ///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
 ///    Ends at the target gap, the iteration budget, or the caller's signal.
 /// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too.
-/// 6. Improve the best plan locally (<see cref="LocalSearch"/>); bound it rigorously at the best of the prices seen
+/// 6. Improve the best plan locally (<see cref="LocalSearch"/>), re-choose the jobs of teams short of money
+///    (<see cref="TeamKnapsack"/>); bound it rigorously at the best of the prices seen
 ///    (<see cref="BoundEvaluator"/>).
 /// 7. A few jobs: branch and bound from the best plan (<see cref="ExactSearch"/>), proving it optimal.
 /// </summary>
@@ -125,6 +126,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         {
             new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
         }
+        best = Repaired(best);
         if (iterations > 0)
         {
             prices.Add(teamFit.Fitted(search.BestDuals, table));
@@ -139,6 +141,17 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             bound = proven ? best.Objective : Math.Min(bound, best.Objective);
         }
         return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
+
+        // A repair that pays is improved locally too: the nodes and money it moved open moves that were not there before.
+        FastSolution Repaired(FastSolution plan)
+        {
+            var repaired = new TeamKnapsack(problem, primal).Improve(plan);
+            if (repaired != plan)
+            {
+                new LocalSearch(problem, lists).Improve(repaired, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+            }
+            return repaired;
+        }
 
         bool WithinTarget(decimal lowerBound) => PlacementGap.Relative(Money.Of(best.Objective), Money.Of(lowerBound)) <= options.TargetGap;
     }
