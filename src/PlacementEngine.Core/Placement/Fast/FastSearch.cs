@@ -126,12 +126,17 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         {
             new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
         }
-        best = Repaired(best);
         if (iterations > 0)
         {
             prices.Add(teamFit.Fitted(search.BestDuals, table));
         }
-        var bound = Math.Min(Math.Max(flowBound, iterations > 0 ? prices.Max(evaluator.Evaluate) : decimal.MinValue), best.Objective);
+        var bound = Math.Max(flowBound, iterations > 0 ? prices.Max(evaluator.Evaluate) : decimal.MinValue);
+        // Only a plan still short of the target is worth the teams' repair; the rest are done.
+        if (!WithinTarget(bound))
+        {
+            best = Repaired(best);
+        }
+        bound = Math.Min(bound, best.Objective);
 
         // 7. A few jobs: exactly.
         var proven = false;

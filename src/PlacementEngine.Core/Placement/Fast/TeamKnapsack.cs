@@ -1,14 +1,17 @@
 namespace PlacementEngine.Core;
 
 /// <summary>
-/// Re-chooses the jobs of each team whose money runs out before its jobs do: the team's jobs leave the plan and come
-/// back one by one, each to its cheapest pool with room, while the money lasts. Plans built for nodes let such a team
-/// spend on whatever pools its jobs reached first, often dear ones. Two orders are tried, because either resource may
-/// be the scarce one: most penalty per node first (then the cheapest), and most penalty per dollar first. Nodes the
-/// team leaves free go to pending jobs of any team. A repair is kept only when the objective falls.
+/// Lets each team whose money runs out before its jobs do buy more of them with the same money. Plans built for nodes
+/// let such a team pay for whatever pools its jobs reached first; a pending job's penalty is the same whatever it
+/// costs, so every dollar saved may place another job. The team's jobs of one class and size swap pools so that the
+/// longest run on the cheapest (the same nodes, less money); then, in a second try, they also swap seats with jobs of
+/// other teams on cheaper pools. The money saved goes to the team's pending jobs, most penalty per node first, each on
+/// its cheapest pool with room. A try is kept only when the objective falls.
 /// </summary>
-internal sealed class TeamKnapsack(PreparedProblem problem, PrimalHeuristic filler)
+internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuristic filler)
 {
+    private const int OccupantsTried = 4;
+
     private readonly int[][] _teamJobs = [.. Enumerable.Range(0, problem.LimitedTeams.Length)
         .Select(t => Enumerable.Range(0, problem.Jobs.Length).Where(j => problem.Jobs[j].Team == t).ToArray())];
 
@@ -22,10 +25,15 @@ internal sealed class TeamKnapsack(PreparedProblem problem, PrimalHeuristic fill
             {
                 continue;
             }
-            foreach (var byDollar in (bool[])[false, true])
+            foreach (var trade in (bool[])[false, true])
             {
                 var trial = best.Clone();
-                Refill(trial, t, byDollar);
+                SortSeats(trial, t);
+                if (trade)
+                {
+                    TradeSeats(trial, t);
+                }
+                AddPending(trial, t);
                 filler.FillPending(trial);
                 if (trial.Objective < best.Objective)
                 {
@@ -63,29 +71,12 @@ internal sealed class TeamKnapsack(PreparedProblem problem, PrimalHeuristic fill
         return false;
     }
 
-    private void Refill(FastSolution solution, int t, bool byDollar)
+    /// <summary>The team's pending jobs, most penalty per node first, each on its cheapest pool with room while money lasts.</summary>
+    private void AddPending(FastSolution solution, int t)
     {
-        var jobs = _teamJobs[t];
-        foreach (var j in jobs)
-        {
-            if (solution.IsPlaced(j))
-            {
-                solution.Unplace(j);
-            }
-        }
-        // Ranked once on the plan without the team: the cheapest pool with room then is the best each job can hope for.
-        var least = new Dictionary<int, double>(jobs.Length);
-        foreach (var j in jobs)
-        {
-            if (CheapestFit.Find(problem.Jobs[j], solution.Ledger, out var cost) >= 0)
-            {
-                least[j] = Math.Max((double)cost, double.Epsilon);
-            }
-        }
-        var order = byDollar
-            ? least.Keys.OrderByDescending(j => problem.PenaltyD[j] / least[j])
-            : least.Keys.OrderByDescending(j => problem.PenaltyD[j] / problem.Jobs[j].Workers).ThenBy(j => least[j]);
-        foreach (var j in order.ThenBy(j => j))
+        var pending = _teamJobs[t].Where(j => !solution.IsPlaced(j))
+            .OrderByDescending(j => problem.PenaltyD[j] / problem.Jobs[j].Workers).ThenBy(j => j);
+        foreach (var j in pending)
         {
             var pool = CheapestFit.Find(problem.Jobs[j], solution.Ledger, out var cost);
             if (pool >= 0)
