@@ -3,6 +3,20 @@ namespace PlacementEngine.Core;
 internal sealed partial class CoordinateAscent
 {
     /// <summary>
+    /// A copy of <paramref name="prices"/> with every team's surcharge at its best for the other prices. The flow's
+    /// prices carry no surcharge at all, so this is what makes their bound count budgets; any surcharges keep it valid.
+    /// </summary>
+    public DualPrices Fitted(DualPrices prices, CandidateTable table)
+    {
+        var fitted = prices.Clone();
+        for (var t = 0; t < _budgetLeft.Length; t++)
+        {
+            UpdateTeam(table, fitted, t);
+        }
+        return fitted;
+    }
+
+    /// <summary>
     /// A team's surcharge: the lowest at which what its jobs would spend (each on its option of least reduced cost)
     /// fits the budget. Spend only falls as the surcharge rises, so bisection finds it.
     /// </summary>

@@ -33,8 +33,11 @@ public sealed class PlacementFlowTests
             var optimum = BruteForce.Optimum(problem, prepared.Objective);
 
             var bound = FlowBound(prepared);
+            // Tiny instances' budgets bind: surcharges fitted to the flow's prices must keep the bound valid too.
+            var (_, fitted) = TeamSurchargeTests.FlowBounds(prepared);
 
             Assert.True(bound <= optimum.Dollars, $"seed {seed}: flow bound {bound} above the optimum {optimum}");
+            Assert.True(fitted <= optimum.Dollars, $"seed {seed}: budget-fitted flow bound {fitted} above the optimum {optimum}");
         }
     }
 

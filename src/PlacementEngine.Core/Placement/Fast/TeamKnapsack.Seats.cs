@@ -1,0 +1,146 @@
+namespace PlacementEngine.Core;
+
+/// <summary>The seat changes that save a team money: among its own jobs, and with jobs of other teams.</summary>
+internal sealed partial class TeamKnapsack
+{
+    /// <summary>
+    /// Among the team's placed jobs of one class and size, the longest take the cheapest of the pools they hold
+    /// between them: the same nodes, less money (kept only when the group's cost falls).
+    /// </summary>
+    private void SortSeats(FastSolution solution, int t)
+    {
+        var groups = _teamJobs[t].Where(solution.IsPlaced).GroupBy(j => (problem.Jobs[j].Class.Id, problem.Jobs[j].Workers));
+        foreach (var group in groups)
+        {
+            var jobs = group.OrderByDescending(j => problem.Jobs[j].NodeHours).ThenBy(j => j).ToArray();
+            if (jobs.Length < 2)
+            {
+                continue;
+            }
+            var pools = jobs.Select(j => solution.PoolOf[j]).Order().ToArray();
+            var costs = jobs.Select(j => solution.CostOf[j]).ToArray();
+            var was = jobs.Select(j => solution.PoolOf[j]).ToArray();
+            var before = costs.Sum();
+            foreach (var j in jobs)
+            {
+                solution.Unplace(j);
+            }
+            var after = 0m;
+            var placed = 0;
+            for (; placed < jobs.Length; placed++)
+            {
+                var job = problem.Jobs[jobs[placed]];
+                if (job.RejectionAt(pools[placed]) is not null)
+                {
+                    break;
+                }
+                var cost = job.Cost(pools[placed]);
+                if (!solution.Ledger.Fits(job, pools[placed], cost))
+                {
+                    break;
+                }
+                solution.Place(jobs[placed], pools[placed], cost);
+                after += cost;
+            }
+            if (placed == jobs.Length && after < before)
+            {
+                continue;
+            }
+            for (var k = 0; k < placed; k++)
+            {
+                solution.Unplace(jobs[k]);
+            }
+            for (var k = 0; k < jobs.Length; k++)
+            {
+                solution.Place(jobs[k], was[k], costs[k]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The team's jobs take cheaper seats from jobs of other teams of the same size, which take theirs in exchange:
+    /// the team saves money that buys more of its pending jobs; the others pay a little more.
+    /// </summary>
+    private void TradeSeats(FastSolution solution, int t)
+    {
+        var occupants = Occupants(solution);
+        var mine = _teamJobs[t].Where(solution.IsPlaced).OrderByDescending(j => solution.PoolOf[j]).ThenBy(j => j).ToArray();
+        foreach (var a in mine)
+        {
+            var jobA = problem.Jobs[a];
+            var from = solution.PoolOf[a];
+            var traded = false;
+            for (var i = 0; i < jobA.CapEnd && !traded; i++)
+            {
+                var to = jobA.Class.Eligible[i];
+                // The index lists pools in ascending price: only those before the job's own can be cheaper.
+                if (to >= from)
+                {
+                    break;
+                }
+                if (jobA.IsBlocked(to) || jobA.Cost(to) >= solution.CostOf[a])
+                {
+                    continue;
+                }
+                var tried = 0;
+                foreach (var b in occupants[to])
+                {
+                    var jobB = problem.Jobs[b];
+                    if (jobB.Team == t || jobB.Workers != jobA.Workers || jobB.RejectionAt(from) is not null)
+                    {
+                        continue;
+                    }
+                    if (Swap(solution, a, b))
+                    {
+                        occupants[to].Remove(b);
+                        occupants[to].Add(a);
+                        occupants[from].Remove(a);
+                        occupants[from].Add(b);
+                        traded = true;
+                        break;
+                    }
+                    if (++tried == OccupantsTried)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private bool Swap(FastSolution solution, int a, int b)
+    {
+        int poolA = solution.PoolOf[a], poolB = solution.PoolOf[b];
+        decimal costA = solution.CostOf[a], costB = solution.CostOf[b];
+        solution.Unplace(a);
+        solution.Unplace(b);
+        var newA = problem.Jobs[a].Cost(poolB);
+        var newB = problem.Jobs[b].Cost(poolA);
+        if (solution.Ledger.Fits(problem.Jobs[a], poolB, newA))
+        {
+            solution.Place(a, poolB, newA);
+            if (solution.Ledger.Fits(problem.Jobs[b], poolA, newB))
+            {
+                solution.Place(b, poolA, newB);
+                return true;
+            }
+            solution.Unplace(a);
+        }
+        solution.Place(a, poolA, costA);
+        solution.Place(b, poolB, costB);
+        return false;
+    }
+
+    private List<int>[] Occupants(FastSolution solution)
+    {
+        var occupants = Enumerable.Range(0, problem.Index.PoolCount).Select(_ => new List<int>()).ToArray();
+        for (var j = 0; j < solution.PoolOf.Length; j++)
+        {
+            if (solution.PoolOf[j] >= 0)
+            {
+                occupants[solution.PoolOf[j]].Add(j);
+            }
+        }
+        return occupants;
+    }
+}

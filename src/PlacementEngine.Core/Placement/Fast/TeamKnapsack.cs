@@ -1,0 +1,88 @@
+namespace PlacementEngine.Core;
+
+/// <summary>
+/// Lets each team whose money runs out before its jobs do buy more of them with the same money. Plans built for nodes
+/// let such a team pay for whatever pools its jobs reached first; a pending job's penalty is the same whatever it
+/// costs, so every dollar saved may place another job. The team's jobs of one class and size swap pools so that the
+/// longest run on the cheapest (the same nodes, less money); then, in a second try, they also swap seats with jobs of
+/// other teams on cheaper pools. The money saved goes to the team's pending jobs, most penalty per node first, each on
+/// its cheapest pool with room. A try is kept only when the objective falls.
+/// </summary>
+internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuristic filler)
+{
+    private const int OccupantsTried = 4;
+
+    private readonly int[][] _teamJobs = [.. Enumerable.Range(0, problem.LimitedTeams.Length)
+        .Select(t => Enumerable.Range(0, problem.Jobs.Length).Where(j => problem.Jobs[j].Team == t).ToArray())];
+
+    /// <summary>The better of <paramref name="solution"/> and its repairs; the solution itself is left as it was.</summary>
+    public FastSolution Improve(FastSolution solution)
+    {
+        var best = solution;
+        for (var t = 0; t < _teamJobs.Length; t++)
+        {
+            if (!IsShortOfMoney(best, t))
+            {
+                continue;
+            }
+            foreach (var trade in (bool[])[false, true])
+            {
+                var trial = best.Clone();
+                SortSeats(trial, t);
+                if (trade)
+                {
+                    TradeSeats(trial, t);
+                }
+                AddPending(trial, t);
+                filler.FillPending(trial);
+                if (trial.Objective < best.Objective)
+                {
+                    best = trial;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Whether some pending job of the team has a pool with room that the team's remaining money cannot pay for.</summary>
+    private bool IsShortOfMoney(FastSolution solution, int t)
+    {
+        foreach (var j in _teamJobs[t])
+        {
+            if (!solution.IsPlaced(j) && CheapestFit.Find(problem.Jobs[j], solution.Ledger, out _) < 0 && HasRoom(solution, j))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool HasRoom(FastSolution solution, int j)
+    {
+        var job = problem.Jobs[j];
+        for (var i = 0; i < job.CapEnd; i++)
+        {
+            var pool = job.Class.Eligible[i];
+            if (solution.Ledger.FitsResources(job, pool) && !job.IsBlocked(pool))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The team's pending jobs, most penalty per node first, each on its cheapest pool with room while money lasts.</summary>
+    private void AddPending(FastSolution solution, int t)
+    {
+        var pending = _teamJobs[t].Where(j => !solution.IsPlaced(j))
+            .OrderByDescending(j => problem.PenaltyD[j] / problem.Jobs[j].Workers).ThenBy(j => j);
+        foreach (var j in pending)
+        {
+            var pool = CheapestFit.Find(problem.Jobs[j], solution.Ledger, out var cost);
+            if (pool >= 0)
+            {
+                solution.Place(j, pool, cost);
+            }
+        }
+    }
+}
