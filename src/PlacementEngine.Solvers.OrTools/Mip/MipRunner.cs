@@ -26,7 +26,11 @@ internal static class MipRunner
         objective.SetMinimization();
         solver.SetHint(x, hint.Select(h => h ? 1.0 : 0.0).ToArray());
         solver.SetTimeLimit((long)options.TimeLimit.TotalMilliseconds);
-        solver.SetNumThreads(options.Workers);
+        if (backend != "CBC")
+        {
+            // OR-Tools' CBC is built without threads: it rejects the option by printing to standard output every solve.
+            solver.SetNumThreads(options.Workers);
+        }
 
         var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.RelativeGap ?? 0);
