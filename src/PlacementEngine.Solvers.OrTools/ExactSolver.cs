@@ -56,8 +56,7 @@ public sealed class ExactSolver : IPlacementSolver
         var run = model.Columns.Count == 0 ? BackendRun.Empty : _options.Backend switch
         {
             ExactBackend.CpSat => CpSatRunner.Solve(model, scale, hint, _options, cancellationToken),
-            ExactBackend.Scip => MipRunner.Solve(model, scale, hint, _options, "SCIP", cancellationToken),
-            _ => MipRunner.Solve(model, scale, hint, _options, "CBC", cancellationToken),
+            _ => MipRunner.Solve(model, scale, hint, _options, cancellationToken),
         };
         cancellationToken.ThrowIfCancellationRequested();
 

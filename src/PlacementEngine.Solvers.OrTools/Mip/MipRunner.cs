@@ -5,8 +5,10 @@ namespace PlacementEngine.Solvers.OrTools;
 /// <summary>Loads a <see cref="PlacementModel"/> into OR-Tools' MPSolver (a MIP backend such as CBC or SCIP), solves it and reads the answer.</summary>
 internal static class MipRunner
 {
-    public static BackendRun Solve(PlacementModel model, CostScale scale, bool[] hint, ExactSolverOptions options, string backend, CancellationToken cancellationToken)
+    /// <param name="options">Its <see cref="ExactSolverOptions.Backend"/> picks the engine: SCIP, or CBC for anything else.</param>
+    public static BackendRun Solve(PlacementModel model, CostScale scale, bool[] hint, ExactSolverOptions options, CancellationToken cancellationToken)
     {
+        var backend = options.Backend == ExactBackend.Scip ? "SCIP" : "CBC";
         using var solver = Solver.CreateSolver(backend) ?? throw new InvalidOperationException($"OR-Tools has no {backend} backend here");
         var x = model.Columns.Select((_, i) => solver.MakeBoolVar($"x{i}")).ToArray();
         foreach (var row in model.Rows)
@@ -26,7 +28,7 @@ internal static class MipRunner
         objective.SetMinimization();
         solver.SetHint(x, hint.Select(h => h ? 1.0 : 0.0).ToArray());
         solver.SetTimeLimit((long)options.TimeLimit.TotalMilliseconds);
-        if (backend != "CBC")
+        if (options.Backend != ExactBackend.Cbc)
         {
             // OR-Tools' CBC is built without threads: it rejects the option by printing to standard output every solve.
             solver.SetNumThreads(options.Workers);
