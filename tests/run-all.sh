@@ -3,11 +3,12 @@
 # Installs the Debian packages the tests use as real, independent peers (skipping what is present):
 #   python3-grpcio, python3-grpc-tools  gRPC interop client (/usr/bin/python3)
 #   prometheus                          promtool check metrics, and a real Prometheus server scraping the service
+#   postgresql                          a private server per test class: the PostgreSQL store and the multi-silo tests
 #   kubectl                             is expected on the machine image; its absence fails the kubectl tests
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(python3-grpcio python3-grpc-tools prometheus)
+packages=(python3-grpcio python3-grpc-tools prometheus postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

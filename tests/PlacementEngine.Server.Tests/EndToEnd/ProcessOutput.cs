@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
@@ -35,16 +33,5 @@ internal sealed class ProcessOutput
         {
             _text.AppendLine(line);
         }
-    }
-}
-
-/// <summary>A loopback port no one listens on right now, for a server the test starts.</summary>
-internal static class LoopbackPort
-{
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using PlacementEngine.TestKit.Servers;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;

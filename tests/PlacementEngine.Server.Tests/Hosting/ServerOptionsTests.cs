@@ -1,3 +1,4 @@
+using PlacementEngine.TestKit.Servers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PlacementEngine.Server.Hosting;

@@ -1,3 +1,4 @@
+using PlacementEngine.TestKit.Servers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
