@@ -9,17 +9,19 @@ internal sealed class SchedulerHarness : IDisposable
 {
     private readonly Dictionary<string, ClusterDispatcher> _dispatchers;
 
-    public SchedulerHarness(Fleets fleets, IReadOnlyDictionary<string, Money>? budgets = null, Func<string, IClusterExecutor>? executorFor = null, IPriceSource? prices = null)
+    public SchedulerHarness(Fleets fleets, IReadOnlyDictionary<string, Money>? budgets = null, Func<string, IClusterExecutor>? executorFor = null, IPriceSource? prices = null, SchedulerOptions? options = null)
     {
         Fleet = new FleetState(fleets.Fleet());
         Prices = prices ?? new StaticPriceSource(fleets.Prices());
         var budgetSource = new StaticBudgetSource(budgets ?? new Dictionary<string, Money>());
         Writer = new JobWriter(Store, Events, Time);
+        Queue = PendingQueue.FedBy(Events);
         Simulated = Fleet.Current.Clusters.ToDictionary(c => c.Name, c => new SimulatedExecutor(c.Name, new SimulatedExecutorOptions(), Time));
         var executors = Fleet.Current.Clusters.Select(c => executorFor?.Invoke(c.Name) ?? Simulated[c.Name]).ToList();
         Dispatchers = new Dispatchers(executors);
         var problems = new ProblemBuilder(Store, Fleet, Prices, budgetSource);
-        Cycle = new SchedulingCycle(Store, Writer, problems, new SingleSolver(new GreedySolver()), Fleet, Prices, Dispatchers, Telemetry, Time);
+        Cycle = new SchedulingCycle(Store, Writer, problems, new SingleSolver(new GreedySolver()), Fleet, Prices, Dispatchers, Telemetry, Time,
+            Queue, options ?? new SchedulerOptions());
         Jobs = new JobOperations(Store, Writer, Events, new JobSpecValidator(RegionDirectory.Default, Time), problems, Dispatchers, Trigger);
         _dispatchers = executors.ToDictionary(
             e => e.Cluster,
@@ -34,6 +36,7 @@ internal sealed class SchedulerHarness : IDisposable
     public FleetState Fleet { get; }
     public IPriceSource Prices { get; }
     public JobWriter Writer { get; }
+    public PendingQueue Queue { get; }
     public Dispatchers Dispatchers { get; }
     public Dictionary<string, SimulatedExecutor> Simulated { get; }
     public SchedulingCycle Cycle { get; }

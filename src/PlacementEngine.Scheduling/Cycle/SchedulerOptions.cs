@@ -10,4 +10,16 @@ public sealed class SchedulerOptions
     /// rather than one at a time. 0 to 10 s.
     /// </summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Most Pending jobs one cycle considers, oldest first; the rest wait for the next cycle. It bounds a cycle's time
+    /// and memory when the queue is very long, while a cycle still places a whole burst of submissions jointly.
+    /// </summary>
+    public int MaxJobsPerCycle { get; set; } = 5_000;
+
+    /// <summary>
+    /// How often the in-memory pending queue is loaded again from the store in full, to pick up changes it could not
+    /// observe (another process's writes). Zero loads it every cycle.
+    /// </summary>
+    public TimeSpan QueueReloadInterval { get; set; } = TimeSpan.FromSeconds(60);
 }

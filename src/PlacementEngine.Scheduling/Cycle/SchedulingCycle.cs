@@ -14,8 +14,15 @@ public sealed class SchedulingCycle(
     IPriceSource prices,
     Dispatchers dispatchers,
     ISchedulerTelemetry telemetry,
-    TimeProvider time)
+    TimeProvider time,
+    PendingQueue? queue = null,
+    SchedulerOptions? options = null)
 {
+    /// <summary>A queue no one feeds is loaded from the store every cycle.</summary>
+    private readonly PendingQueue _queue = queue ?? new PendingQueue();
+    private readonly TimeSpan _reloadInterval = queue is null ? TimeSpan.Zero : (options ?? new SchedulerOptions()).QueueReloadInterval;
+    private readonly int _maxJobs = Math.Max(1, (options ?? new SchedulerOptions()).MaxJobsPerCycle);
+    private long _lastReload;
     private long _seenFleetGeneration;
     private long? _seenPriceVersion; // null until the first cycle: price book versions start at 0
 
@@ -26,7 +33,9 @@ public sealed class SchedulingCycle(
         // 1. Snapshot: a changed fleet or price book gives Unschedulable jobs another look.
         await prices.RefreshAsync(cancellationToken).ConfigureAwait(false);
         await RequeueUnschedulableIfWorldChangedAsync(cancellationToken).ConfigureAwait(false);
-        var pending = await store.GetByStatesAsync([JobState.Pending], cancellationToken).ConfigureAwait(false);
+        await ReloadQueueIfDueAsync(cancellationToken).ConfigureAwait(false);
+        var pending = _queue.Oldest(_maxJobs);
+        var backlog = _queue.Count - pending.Count;
         if (pending.Count == 0)
         {
             var empty = new Dictionary<string, int>();
@@ -63,6 +72,7 @@ public sealed class SchedulingCycle(
         }
         var committed = await writer.CommitAsync(updates, cancellationToken).ConfigureAwait(false);
         var applied = committed.Applied.ToHashSet();
+        await RefreshConflictsAsync(committed.Conflicts, cancellationToken).ConfigureAwait(false);
 
         // 5. Hand placed jobs to their clusters' dispatchers.
         var placed = plan.Assignments.Where(a => applied.Contains(a.Job.Id)).ToList();
@@ -80,9 +90,44 @@ public sealed class SchedulingCycle(
             .Where(u => !applied.Contains(u.Job.Id) || !unschedulable.Contains(u))
             .GroupBy(u => u.Reason.ToWire())
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (backlog > 0)
+        {
+            pendingByReason[BacklogReason] = backlog;
+        }
         telemetry.CycleCompleted(time.GetElapsedTime(started), pendingByReason);
 
         return new CycleResult(pending.Count, placed.Count, unschedulable.Count(u => applied.Contains(u.Job.Id)), committed.Conflicts.Count, pendingByReason);
+    }
+
+    /// <summary>Why jobs wait that this cycle did not consider: older jobs filled its <see cref="SchedulerOptions.MaxJobsPerCycle"/>.</summary>
+    public const string BacklogReason = "backlog";
+
+    private async Task ReloadQueueIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (_queue.IsLoaded && _reloadInterval > TimeSpan.Zero && time.GetElapsedTime(_lastReload) < _reloadInterval)
+        {
+            return;
+        }
+        _lastReload = time.GetTimestamp();
+        _queue.BeginLoad();
+        var pending = await store.GetByStatesAsync([JobState.Pending], cancellationToken).ConfigureAwait(false);
+        _queue.CompleteLoad(pending);
+    }
+
+    /// <summary>A job another writer changed since the queue saw it: the queue takes the stored job, or forgets a vanished one.</summary>
+    private async Task RefreshConflictsAsync(IReadOnlyList<JobId> conflicts, CancellationToken cancellationToken)
+    {
+        foreach (var id in conflicts)
+        {
+            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } job)
+            {
+                _queue.Observe(job);
+            }
+            else
+            {
+                _queue.Forget(id);
+            }
+        }
     }
 
     private async Task RequeueUnschedulableIfWorldChangedAsync(CancellationToken cancellationToken)

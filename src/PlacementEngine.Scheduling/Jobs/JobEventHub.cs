@@ -10,10 +10,21 @@ public sealed record JobChange(Job Job, StateTransition? Transition)
     public IReadOnlyList<StateTransition>? History { get; init; }
 }
 
-/// <summary>In-process fan-out of committed job changes to watchers (WatchJob streams).</summary>
+/// <summary>In-process fan-out of committed job changes to watchers (WatchJob streams) and to listeners of every job.</summary>
 public sealed class JobEventHub
 {
     private readonly ConcurrentDictionary<JobId, ConcurrentDictionary<Channel<JobChange>, byte>> _watchers = new();
+    private volatile Action<JobChange>[] _listeners = [];
+    private readonly Lock _listenersGate = new();
+
+    /// <summary>Calls <paramref name="listener"/> with every change published from now on, synchronously: it must be quick and must not throw.</summary>
+    public void Listen(Action<JobChange> listener)
+    {
+        lock (_listenersGate)
+        {
+            _listeners = [.. _listeners, listener];
+        }
+    }
 
     public Subscription Subscribe(JobId id)
     {
@@ -24,6 +35,10 @@ public sealed class JobEventHub
 
     public void Publish(JobChange change)
     {
+        foreach (var listener in _listeners)
+        {
+            listener(change);
+        }
         if (_watchers.TryGetValue(change.Job.Id, out var channels))
         {
             foreach (var channel in channels.Keys)

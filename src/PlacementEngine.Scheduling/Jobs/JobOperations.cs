@@ -50,6 +50,7 @@ public sealed class JobOperations(
         switch (outcome.Status)
         {
             case SubmitStatus.Created:
+                events.Publish(new JobChange(outcome.Job ?? job, null)); // the scheduler's pending queue hears of it
                 cycleTrigger.Set();
                 return new SubmitResult(SubmitResultKind.Created, outcome.Job ?? job, []);
             case SubmitStatus.AlreadyExists:

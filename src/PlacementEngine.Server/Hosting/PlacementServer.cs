@@ -120,6 +120,7 @@ public static class PlacementServer
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteStores>().Jobs);
         services.AddSingleton<IPriceBookStore>(sp => sp.GetRequiredService<SqliteStores>().PriceBooks);
         services.AddSingleton<JobEventHub>();
+        services.AddSingleton(sp => PendingQueue.FedBy(sp.GetRequiredService<JobEventHub>()));
         services.AddSingleton(new FleetState(loaded.Fleet));
         services.AddSingleton<IFleetSource>(sp => sp.GetRequiredService<FleetState>());
         // The fleet file's prices serve until the store holds a price book; then the active book does, from the next cycle.

@@ -1,0 +1,144 @@
+using PlacementEngine.Core;
+
+namespace PlacementEngine.Scheduling;
+
+/// <summary>
+/// The scheduler's in-memory queue of Pending jobs, oldest first, so that a cycle does not re-read every pending job
+/// from the store. It is loaded from the store, kept current by every change it observes, and loaded again now and then
+/// (<see cref="SchedulerOptions.QueueReloadInterval"/>) to pick up a change written where it could not observe it.
+/// A stale entry is harmless: placing it fails the store's version check, and the cycle re-reads the job.
+/// </summary>
+public sealed class PendingQueue
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<JobId, Job> _jobs = [];
+    private readonly SortedSet<Job> _order = new(SubmissionOrder.Instance);
+    /// <summary>Versions of jobs seen leaving Pending since the last load, so a late echo of an older version cannot re-queue them.</summary>
+    private readonly Dictionary<JobId, long> _left = [];
+    private Dictionary<JobId, Job>? _observedWhileLoading;
+
+    public bool IsLoaded { get; private set; }
+
+    /// <summary>A queue that observes every change published on <paramref name="events"/>.</summary>
+    public static PendingQueue FedBy(JobEventHub events)
+    {
+        var queue = new PendingQueue();
+        events.Listen(change => queue.Observe(change.Job));
+        return queue;
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _jobs.Count;
+            }
+        }
+    }
+
+    /// <summary>Starts a load: changes observed from now until <see cref="CompleteLoad"/> are applied over what the store returns.</summary>
+    public void BeginLoad()
+    {
+        lock (_gate)
+        {
+            _observedWhileLoading = [];
+        }
+    }
+
+    /// <summary>Replaces the queue with the store's Pending jobs, then re-applies the newer changes observed during the read.</summary>
+    public void CompleteLoad(IReadOnlyList<Job> pending)
+    {
+        lock (_gate)
+        {
+            var observed = _observedWhileLoading ?? [];
+            _observedWhileLoading = null;
+            _jobs.Clear();
+            _order.Clear();
+            _left.Clear();
+            foreach (var job in pending)
+            {
+                Apply(job);
+            }
+            foreach (var job in observed.Values)
+            {
+                Apply(job);
+            }
+            IsLoaded = true;
+        }
+    }
+
+    /// <summary>A job as some writer left it: queued while Pending, dropped otherwise; an older version never overrides a newer one.</summary>
+    public void Observe(Job job)
+    {
+        lock (_gate)
+        {
+            if (_observedWhileLoading is { } observed
+                && (!observed.TryGetValue(job.Id, out var seen) || seen.Version < job.Version))
+            {
+                observed[job.Id] = job;
+            }
+            Apply(job);
+        }
+    }
+
+    /// <summary>Forgets a job whatever its version, e.g. one the store no longer has.</summary>
+    public void Forget(JobId id)
+    {
+        lock (_gate)
+        {
+            if (_jobs.Remove(id, out var queued))
+            {
+                _order.Remove(queued);
+            }
+        }
+    }
+
+    /// <summary>The <paramref name="max"/> oldest Pending jobs, in submission order.</summary>
+    public IReadOnlyList<Job> Oldest(int max)
+    {
+        lock (_gate)
+        {
+            return [.. _order.Take(max)];
+        }
+    }
+
+    private void Apply(Job job)
+    {
+        if (_left.TryGetValue(job.Id, out var leftAt) && leftAt >= job.Version)
+        {
+            return;
+        }
+        if (_jobs.TryGetValue(job.Id, out var queued))
+        {
+            if (queued.Version > job.Version)
+            {
+                return;
+            }
+            _order.Remove(queued);
+            _jobs.Remove(job.Id);
+        }
+        if (job.State == JobState.Pending)
+        {
+            _jobs[job.Id] = job;
+            _order.Add(job);
+        }
+        else
+        {
+            _left[job.Id] = job.Version;
+        }
+    }
+
+    /// <summary>Submission order, as the store lists pending jobs: created_at, then id.</summary>
+    private sealed class SubmissionOrder : IComparer<Job>
+    {
+        public static readonly SubmissionOrder Instance = new();
+
+        public int Compare(Job? x, Job? y)
+        {
+            var byTime = x!.CreatedAt.CompareTo(y!.CreatedAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(x.Id.Value, y.Id.Value);
+        }
+    }
+}
