@@ -20,6 +20,7 @@ internal static class MetricsWiring
             return metrics;
         });
         services.AddSingleton<ISchedulerTelemetry>(provider => provider.GetRequiredService<PlacementMetrics>());
+        services.AddHostedService<OrleansMeterExport>();
     }
 
     /// <summary>
