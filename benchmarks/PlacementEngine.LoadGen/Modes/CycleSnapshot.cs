@@ -12,7 +12,7 @@ internal sealed record CycleSnapshot(double Cycles, double CycleSeconds, double 
         PrometheusText.Sum(exposition, SolveDuration + "_count") ?? 0,
         PrometheusText.Sum(exposition, SolveDuration + "_sum") ?? 0,
         PrometheusText.Sum(exposition, "placement_pending_jobs"),
-        PrometheusText.Sum(exposition, "process_resident_memory_bytes"));
+        PrometheusText.Sum(exposition, "process_working_set_bytes"));
 
     /// <summary>Mean seconds of the cycles that ended between <paramref name="earlier"/> and this scrape; null when none did.</summary>
     public double? MeanCycleSecondsSince(CycleSnapshot earlier) =>

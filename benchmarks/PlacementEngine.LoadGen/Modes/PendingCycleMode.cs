@@ -41,7 +41,7 @@ internal sealed class PendingCycleMode(LoadOptions options, LoadChannels channel
         writer.Note("mean cycle seconds (snapshot to commit)", Number(last.MeanCycleSecondsSince(first), "0.000"));
         writer.Note("mean solve seconds", Number(last.MeanSolveSecondsSince(first), "0.000"));
         writer.Note("pending jobs (last cycle)", Number(last.PendingJobs, "0"));
-        writer.Note("server RSS MiB (process_resident_memory_bytes)", Number(last.ResidentBytes / (1024.0 * 1024), "0"));
+        writer.Note("server RSS MiB (process_working_set_bytes)", Number(last.ResidentBytes / (1024.0 * 1024), "0"));
         if (options.ServerPid is { } pid)
         {
             var status = await File.ReadAllTextAsync($"/proc/{pid}/status", cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ internal static class ProcStatus
         {
             if (line.StartsWith(field + ":", StringComparison.Ordinal))
             {
-                var parts = line[(field.Length + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var parts = line[(field.Length + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
                 return parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? kb : null;
             }
         }
