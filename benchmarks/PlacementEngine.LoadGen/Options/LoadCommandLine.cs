@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 
 namespace PlacementEngine.LoadGen.Options;
 
@@ -24,7 +25,7 @@ internal static class LoadCommandLine
     private static readonly Option<double> Duration = Positive("--duration", "seconds each measured run lasts [default: 10 without --count]");
     private static readonly Option<long> Count = Whole<long>("--count", "requests per measured run (with --duration: whichever ends first)", 1, long.MaxValue);
     private static readonly Option<double> Rate = Positive("--rate", "requests per second on a fixed schedule (open loop; latency counts from each request's scheduled time); required by placed-latency");
-    private static readonly Option<double> Warmup = Positive("--warmup", "seconds of unreported calls before each measured run; 0 for none [default: 2]", allowZero: true);
+    private static readonly Option<double> Warmup = Positive("--warmup", "throughput mode: seconds of unreported calls before each measured run; 0 for none [default: 2]", allowZero: true);
     private static readonly Option<string> Format = new Option<string>("--format") { Description = "table | csv [default: table]" }.AcceptOnlyFromAmong("table", "csv");
     private static readonly Option<string> Metrics = new("--metrics") { Description = $"pending-cycle: the server's metrics URL [default: {LoadOptions.DefaultMetrics}]", HelpName = "URL" };
     private static readonly Option<int> ServerPid = Whole<int>("--server-pid", "pending-cycle: the server's process id, to read its RSS from /proc", 1, int.MaxValue);
@@ -101,12 +102,14 @@ internal static class LoadCommandLine
         return null;
     }
 
-    private static Option<T> Whole<T>(string name, string description, T min, T max) where T : struct, IComparable<T>
+    // The validators read the token themselves: one that is not a number is already reported by the parser, and
+    // asking the parser for its value then throws instead.
+    private static Option<T> Whole<T>(string name, string description, T min, T max) where T : struct, INumber<T>
     {
         var option = new Option<T>(name) { Description = description, HelpName = "N" };
         option.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && r.GetValueOrDefault<T>() is var v && (v.CompareTo(min) < 0 || v.CompareTo(max) > 0))
+            if (r.Tokens.Count > 0 && T.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out var v) && (v < min || v > max))
             {
                 r.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} {r.Tokens[0].Value}: expected a whole number from {min} to {max}"));
             }
@@ -119,7 +122,7 @@ internal static class LoadCommandLine
         var option = new Option<double>(name) { Description = description, HelpName = "X" };
         option.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && r.GetValueOrDefault<double>() is var v && (double.IsNaN(v) || double.IsInfinity(v) || v < 0 || (v == 0 && !allowZero)))
+            if (r.Tokens.Count > 0 && double.TryParse(r.Tokens[0].Value, CultureInfo.InvariantCulture, out var v) && (double.IsNaN(v) || double.IsInfinity(v) || v < 0 || (v == 0 && !allowZero)))
             {
                 r.AddError($"{name} {r.Tokens[0].Value}: expected a number {(allowZero ? "of 0 or more" : "above 0")}");
             }

@@ -84,6 +84,16 @@ public class LoadCommandLineTests
     }
 
     [Fact]
+    public void Read_WordsWhereNumbersBelong_AreReportedNotThrown()
+    {
+        var (options, errors) = Read(null, "--rate", "fast", "--concurrency", "many");
+
+        Assert.Null(options);
+        Assert.Contains(errors, e => e.Contains("fast", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("many", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_PlacedLatencyWithoutRate_IsRefused()
     {
         var (options, errors) = Read(null, "--mode", "placed-latency");
