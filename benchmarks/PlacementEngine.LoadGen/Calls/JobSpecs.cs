@@ -20,9 +20,10 @@ internal static class JobSpecs
     };
 
     /// <summary>
-    /// A gang of four 8 x A100 nodes for 60 days (the longest runtime the service accepts): dearer than any team
-    /// budget of the example fleet allows, and budget is a reason a job waits for, so it stays Pending (a price
-    /// cap or a GPU model the fleet lacks would make it Unschedulable, out of the queue the cycle works on).
+    /// A gang of four 8 x A100 nodes for 60 days (the longest runtime the service accepts): too large for most A100
+    /// pools of the example fleet and dearer than the demo team's budget on the others. Capacity and budget are
+    /// reasons a job waits for, so it stays Pending (a price cap or a GPU model the fleet lacks would make it
+    /// Unschedulable, out of the queue the cycle works on).
     /// </summary>
     public static JobSpec StaysPending(string run, long index) => new()
     {
