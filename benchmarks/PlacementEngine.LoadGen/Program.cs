@@ -30,7 +30,7 @@ internal static class Program
         using var channels = new LoadChannels(options);
         var writer = new ResultWriter(Console.Out, options.Format);
         var time = TimeProvider.System;
-        await Console.Error.WriteLineAsync($"{options.Mode} against {options.Target}: {options.Concurrency} callers over {options.Connections} connection(s)"
+        await Console.Error.WriteLineAsync($"{options.Mode} against {string.Join(", ", options.Targets)}: {options.Concurrency} callers over {options.Connections} connection(s)"
             + (options.Rate is { } rate ? $", {rate}/s open loop" : ", closed loop")).ConfigureAwait(false);
         return options.Mode switch
         {

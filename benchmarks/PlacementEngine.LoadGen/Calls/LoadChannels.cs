@@ -6,8 +6,9 @@ namespace PlacementEngine.LoadGen.Calls;
 
 /// <summary>
 /// The HTTP/2 connections the callers share: one channel per connection, each on its own handler (a handler is
-/// one connection pool), caller k on channel k mod n. Each handler may still open another connection once its
-/// streams are all in use (watches), as the server caps the streams of one connection.
+/// one connection pool), request k on channel k mod n. Each handler may still open another connection once its
+/// streams are all in use (watches), as the server caps the streams of one connection. With several targets
+/// (the silos of one cluster), connection k goes to target k mod their number.
 /// </summary>
 internal sealed class LoadChannels : IDisposable
 {
@@ -20,7 +21,7 @@ internal sealed class LoadChannels : IDisposable
         _callTimeout = options.CallTimeout;
         // Metadata rather than call credentials: the client sends credentials only over TLS, and the load target is usually h2c on loopback.
         _headers = options.Token is { } token ? new Metadata { { "authorization", $"Bearer {token}" } } : null;
-        _channels = [.. Enumerable.Range(0, options.Connections).Select(_ => GrpcChannel.ForAddress(options.Target, new GrpcChannelOptions
+        _channels = [.. Enumerable.Range(0, options.Connections).Select(k => GrpcChannel.ForAddress(options.Targets[k % options.Targets.Count], new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler
             {

@@ -16,7 +16,11 @@ internal static class LoadCommandLine
         ["submit"] = CallKind.Submit, ["health"] = CallKind.Health, ["both"] = CallKind.Both,
     };
 
-    private static readonly Option<string> Target = new("--target") { Description = $"the server's gRPC address [default: {LoadOptions.DefaultTarget}]", HelpName = "URL" };
+    private static readonly Option<string[]> Target = new("--target")
+    {
+        Description = $"the server's gRPC address; several (repeated or comma-separated: silos of one cluster) share the connections in turn [default: {LoadOptions.DefaultTarget}]",
+        HelpName = "URL",
+    };
     private static readonly Option<string> Token = new("--token") { Description = $"bearer token; \"\" sends none [default: PLACEMENT_TOKEN, else {LoadOptions.DefaultToken}]", HelpName = "TOKEN" };
     private static readonly Option<string> Mode = new Option<string>("--mode") { Description = "throughput | placed-latency | pending-cycle [default: throughput]" }.AcceptOnlyFromAmong([.. Modes.Keys]);
     private static readonly Option<string> Call = new Option<string>("--call") { Description = "throughput mode: submit | health | both [default: submit]" }.AcceptOnlyFromAmong([.. Calls.Keys]);
@@ -45,7 +49,9 @@ internal static class LoadCommandLine
     public static (LoadOptions? Options, IReadOnlyList<string> Errors) Read(ParseResult result, string? environmentToken)
     {
         var errors = result.Errors.Select(e => e.Message).ToList();
-        var target = Address(result.GetValue(Target) ?? LoadOptions.DefaultTarget, "--target", errors);
+        var targets = (result.GetValue(Target) is { Length: > 0 } given ? given : [LoadOptions.DefaultTarget])
+            .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(t => Address(t, "--target", errors)).ToList();
         var metrics = Address(result.GetValue(Metrics) ?? LoadOptions.DefaultMetrics, "--metrics", errors);
         var token = result.GetResult(Token) is not null ? result.GetValue(Token) : environmentToken ?? LoadOptions.DefaultToken;
         if (token is not null && token.Any(c => c is < '!' or > '~'))
@@ -61,6 +67,11 @@ internal static class LoadCommandLine
         {
             errors.Add($"--call applies to --mode throughput only (--mode {result.GetValue(Mode)} always submits)");
         }
+        var connections = Value(result, Connections, 1);
+        if (connections < targets.Count)
+        {
+            errors.Add($"--connections {connections}: give at least one connection per target ({targets.Count})");
+        }
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -68,13 +79,13 @@ internal static class LoadCommandLine
         var count = result.GetResult(Count) is null ? (long?)null : result.GetValue(Count);
         return (new LoadOptions
         {
-            Target = target!,
+            Targets = [.. targets.Select(t => t!)],
             Metrics = metrics!,
             Token = string.IsNullOrEmpty(token) ? null : token,
             Mode = mode,
             Call = Calls[result.GetValue(Call) ?? "submit"],
             Concurrency = Value(result, Concurrency, 16),
-            Connections = Value(result, Connections, 1),
+            Connections = connections,
             Duration = result.GetResult(Duration) is not null ? TimeSpan.FromSeconds(result.GetValue(Duration))
                 : count is null ? TimeSpan.FromSeconds(10) : null,
             Count = count,

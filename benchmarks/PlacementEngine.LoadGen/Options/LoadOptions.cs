@@ -33,7 +33,8 @@ internal sealed record LoadOptions
     public const string DefaultMetrics = "http://127.0.0.1:9464/metrics";
     public const string DefaultToken = "dev-ml-research-token";
 
-    public Uri Target { get; init; } = new(DefaultTarget);
+    /// <summary>The servers called; connection k goes to target k mod their number.</summary>
+    public IReadOnlyList<Uri> Targets { get; init; } = [new(DefaultTarget)];
     public string? Token { get; init; } = DefaultToken;
     public LoadMode Mode { get; init; } = LoadMode.Throughput;
     public CallKind Call { get; init; } = CallKind.Submit;

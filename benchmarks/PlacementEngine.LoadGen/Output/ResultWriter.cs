@@ -24,7 +24,8 @@ internal sealed class ResultWriter(TextWriter output, OutputFormat format)
             }
             return;
         }
-        var rows = runs.Select(Cells).Prepend(Headings).ToList();
+        // A table shows "-" for no errors, where CSV leaves the field empty.
+        var rows = runs.Select(Cells).Select(r => r.Select((cell, c) => c == 3 && cell.Length == 0 ? "-" : cell).ToArray()).Prepend(Headings).ToList();
         var widths = Enumerable.Range(0, Headings.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var row in rows)
         {
@@ -41,7 +42,7 @@ internal sealed class ResultWriter(TextWriter output, OutputFormat format)
         run.Name,
         Whole(run.Requests),
         Whole(run.Ok),
-        run.Errors.Count == 0 ? "-" : run.ErrorText,
+        run.ErrorText,
         Number(run.Elapsed.TotalSeconds, "0.00"),
         Number(run.Throughput, "0"),
         Number(run.Latency.MinMs, "0.00"),

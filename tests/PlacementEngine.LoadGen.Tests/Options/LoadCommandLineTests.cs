@@ -14,7 +14,7 @@ public class LoadCommandLineTests
 
         Assert.Empty(errors);
         Assert.NotNull(options);
-        Assert.Equal(new Uri("http://127.0.0.1:50051"), options.Target);
+        Assert.Equal([new Uri("http://127.0.0.1:50051")], options.Targets);
         Assert.Equal(LoadMode.Throughput, options.Mode);
         Assert.Equal(CallKind.Submit, options.Call);
         Assert.Equal(16, options.Concurrency);
@@ -34,7 +34,7 @@ public class LoadCommandLineTests
 
         Assert.Empty(errors);
         Assert.NotNull(options);
-        Assert.Equal(new Uri("http://10.0.0.1:6000"), options.Target);
+        Assert.Equal([new Uri("http://10.0.0.1:6000")], options.Targets);
         Assert.Equal("abc", options.Token);
         Assert.Equal(CallKind.Both, options.Call);
         Assert.Equal(64, options.Concurrency);
@@ -45,6 +45,24 @@ public class LoadCommandLineTests
         Assert.Equal(TimeSpan.Zero, options.Warmup);
         Assert.Equal(OutputFormat.Csv, options.Format);
         Assert.Equal(TimeSpan.FromSeconds(3), options.CallTimeout);
+    }
+
+    [Fact]
+    public void Read_SeveralTargets_RepeatedOrCommaSeparated_AreAllCalled()
+    {
+        var (options, errors) = Read(null, "--target", "http://127.0.0.1:5001,http://127.0.0.1:5002", "--target", "http://127.0.0.1:5003", "--connections", "6");
+
+        Assert.Empty(errors);
+        Assert.Equal(["http://127.0.0.1:5001/", "http://127.0.0.1:5002/", "http://127.0.0.1:5003/"], options!.Targets.Select(t => t.ToString()));
+    }
+
+    [Fact]
+    public void Read_FewerConnectionsThanTargets_IsRefused()
+    {
+        var (options, errors) = Read(null, "--target", "http://127.0.0.1:5001,http://127.0.0.1:5002");
+
+        Assert.Null(options);
+        Assert.Contains(errors, e => e.Contains("--connections 1", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -15,12 +15,13 @@ public class ResultWriterTests
     {
         var text = new StringWriter();
 
-        new ResultWriter(text, OutputFormat.Csv).Write([Submit]);
+        new ResultWriter(text, OutputFormat.Csv).Write([Submit, Submit with { Name = "health", Errors = new Dictionary<string, long>() }]);
 
         var lines = text.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("run,requests,ok,errors,seconds,throughput_per_s,min_ms,p50_ms,p90_ms,p99_ms,p99_9_ms,max_ms", lines[0]);
         Assert.Equal("submit,2000,1990,DeadlineExceeded=3;Unavailable=7,4.00,500,0.50,1.25,2.50,10.13,20.00,31.50", lines[1]);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal("health,2000,1990,,4.00,500,0.50,1.25,2.50,10.13,20.00,31.50", lines[2]);
+        Assert.Equal(3, lines.Length);
     }
 
     [Fact]
