@@ -37,7 +37,8 @@ public sealed class SqliteJobStore : IJobStore, IDisposable, IAsyncDisposable
     public Task<SubmitOutcome> SubmitAsync(Job job, string specFingerprint, CancellationToken cancellationToken)
     {
         JobSubmission.ThrowIfNotNew(job);
-        return _database.WriteAsync(tx => JobSubmission.SubmitAsync(tx, job, specFingerprint, cancellationToken), cancellationToken);
+        var row = JobSubmission.RowValues(job, specFingerprint);
+        return _database.WriteAsync(tx => JobSubmission.SubmitAsync(tx, job, row, specFingerprint, cancellationToken), cancellationToken);
     }
 
     public Task<CommitResult> CommitAsync(IReadOnlyList<JobUpdate> updates, CancellationToken cancellationToken)
