@@ -124,6 +124,8 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task Dispose_ClosesEveryHandleOnTheFile()
     {
         var store = SqliteJobStore.Open(DbPath);
+        // A write too: the writer keeps its statements prepared, and holds the lock file beside the database.
+        await store.SubmitAsync(Job.New(new JobId("job-1"), JobSpecs.Gpu("train", 1).Obj(), "k", Now), "fp", CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.CountByStateAsync(CancellationToken.None))));
 
         store.Dispose();
