@@ -6,9 +6,10 @@ using PlacementEngine.Storage.Sqlite.Operations;
 namespace PlacementEngine.Storage.Sqlite;
 
 /// <summary>
-/// The embedded default <see cref="IJobStore"/>: one SQLite file, for a single server process. Safe to call
-/// concurrently; writes queue for the one writer, reads run alongside them. Every write is one transaction
-/// and returns once it is durable.
+/// The embedded default <see cref="IJobStore"/>: one SQLite file, for a single server process (a second open of
+/// the file throws <see cref="DatabaseInUseException"/>). Safe to call concurrently; writes queue for the one
+/// writer, which commits the writes waiting together in one transaction (group commit), each undone alone if it
+/// fails; reads run alongside. Every write returns once its commit is durable.
 /// </summary>
 public sealed class SqliteJobStore : IJobStore, IDisposable, IAsyncDisposable
 {
@@ -36,7 +37,8 @@ public sealed class SqliteJobStore : IJobStore, IDisposable, IAsyncDisposable
     public Task<SubmitOutcome> SubmitAsync(Job job, string specFingerprint, CancellationToken cancellationToken)
     {
         JobSubmission.ThrowIfNotNew(job);
-        return _database.WriteAsync(tx => JobSubmission.SubmitAsync(tx, job, specFingerprint, cancellationToken), cancellationToken);
+        var row = JobSubmission.RowValues(job, specFingerprint);
+        return _database.WriteAsync(tx => JobSubmission.SubmitAsync(tx, job, row, specFingerprint, cancellationToken), cancellationToken);
     }
 
     public Task<CommitResult> CommitAsync(IReadOnlyList<JobUpdate> updates, CancellationToken cancellationToken)
@@ -72,7 +74,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable, IAsyncDisposable
     public Task<IReadOnlyList<SpendRow>> GetSpendAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync(c => Accounting.SpendAsync(c, cancellationToken), cancellationToken);
 
-    /// <summary>Waits for a write in progress, then closes the file.</summary>
+    /// <summary>Commits the writes already queued, then closes the file.</summary>
     public void Dispose() => _database.Dispose();
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();

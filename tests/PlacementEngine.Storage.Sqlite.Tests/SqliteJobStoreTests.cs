@@ -6,7 +6,7 @@ using PlacementEngine.TestKit;
 
 namespace PlacementEngine.Storage.Sqlite.Tests;
 
-/// <summary>What only the SQLite store promises: its file format, schema steps, locking and file handling.</summary>
+/// <summary>What only the SQLite store promises: its file format, schema steps, one process per file, locking and file handling.</summary>
 public sealed class SqliteJobStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
@@ -83,51 +83,49 @@ public sealed class SqliteJobStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task SubmitAsync_TwoStoresOnOneFileRacingOnOneKey_CreateOneJob()
+    public void Open_FileAnotherStoreHasOpen_RefusesNamingTheFile()
     {
         using var first = SqliteJobStore.Open(DbPath);
-        using var second = SqliteJobStore.Open(DbPath);
-        var spec = JobSpecs.Gpu("train", 1).Obj();
-        var submissions = Enumerable.Range(0, 20).Select(i =>
-        {
-            var store = i % 2 == 0 ? first : second;
-            return Task.Run(() => store.SubmitAsync(Job.New(new JobId($"job-{i}"), spec, "same-key", Now), "fp", CancellationToken.None));
-        });
 
-        var outcomes = await Task.WhenAll(submissions);
+        var error = Assert.Throws<DatabaseInUseException>(() => SqliteJobStore.Open(DbPath));
 
-        Assert.Single(outcomes, o => o.Status == SubmitStatus.Created);
-        Assert.Equal("1", Scalar("SELECT COUNT(*) FROM jobs"));
+        Assert.Contains($"database '{DbPath}' is in use by another PlacementEngine process", error.Message, StringComparison.Ordinal);
+        Assert.Equal(DbPath, error.DatabasePath);
     }
 
     [Fact]
-    public async Task CommitAsync_TwoStoresOnOneFileRacingForLastNodes_ReserveThemOnce()
+    public async Task Open_AfterTheHolderIsDisposed_Opens()
     {
-        using var first = SqliteJobStore.Open(DbPath);
-        using var second = SqliteJobStore.Open(DbPath);
-        var updates = new List<(SqliteJobStore Store, JobUpdate Update)>();
-        for (var i = 0; i < 10; i++)
+        await using (var first = SqliteJobStore.Open(DbPath))
         {
-            var store = i % 2 == 0 ? first : second;
-            var job = Job.New(new JobId($"job-{i}"), JobSpecs.Gpu($"train-{i}", 8).Obj(), $"key-{i}", Now);
-            await store.SubmitAsync(job, "fp", CancellationToken.None);
-            var placement = new Placement("c", "c/p/spot", new RegionId(Cloud.Aws, "us-west-2"), "p4d.24xlarge", CapacityType.Spot, 3,
-                new CostBreakdown(Money.Of(1m), 3, 1m, Money.Of(3m), Money.Zero, Money.Zero), 1);
-            var (next, transition) = JobLifecycle.Place(job, placement, Now);
-            updates.Add((store, new JobUpdate(next, transition, job.Version, new Reservation(placement.Pool, 3, 10))));
+            await first.SubmitAsync(Job.New(new JobId("job-1"), JobSpecs.Gpu("train", 1).Obj(), "k", Now), "fp", CancellationToken.None);
         }
 
-        var results = await Task.WhenAll(updates.Select(u => Task.Run(() => u.Store.CommitAsync([u.Update], CancellationToken.None))));
+        await using var second = SqliteJobStore.Open(DbPath);
 
-        // Ten nodes fit three placements of three nodes; the fourth would overfill the pool.
-        Assert.Equal(3, results.Sum(r => r.Applied.Count));
-        Assert.Equal(9, (await first.GetUsedNodesAsync(CancellationToken.None))["c/p/spot"]);
+        Assert.NotNull(await second.GetAsync(new JobId("job-1"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_WhileAnotherConnectionOfTheProcessWrites_WaitsForItAndStores()
+    {
+        await using var store = SqliteJobStore.Open(DbPath);
+        Task<SubmitOutcome> submission;
+        using (var foreign = GroupCommit.ForeignWriter.HoldWriteLock(DbPath))
+        {
+            submission = store.SubmitAsync(Job.New(new JobId("job-1"), JobSpecs.Gpu("train", 1).Obj(), "k", Now), "fp", CancellationToken.None);
+            foreign.Release();
+        }
+
+        Assert.Equal(SubmitStatus.Created, (await submission).Status);
     }
 
     [Fact]
     public async Task Dispose_ClosesEveryHandleOnTheFile()
     {
         var store = SqliteJobStore.Open(DbPath);
+        // A write too: the writer keeps its statements prepared, and holds the lock file beside the database.
+        await store.SubmitAsync(Job.New(new JobId("job-1"), JobSpecs.Gpu("train", 1).Obj(), "k", Now), "fp", CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.CountByStateAsync(CancellationToken.None))));
 
         store.Dispose();
@@ -156,14 +154,7 @@ public sealed class SqliteJobStoreTests : IDisposable
         return descriptors.EnumerateFileSystemInfos().Select(d => d.LinkTarget).OfType<string>().ToList();
     }
 
-    private string? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private string? Scalar(string sql) => SqliteFile.Scalar(DbPath, sql);
 
     private void Execute(string sql) => Scalar(sql);
 }

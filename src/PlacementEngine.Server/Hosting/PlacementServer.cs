@@ -59,9 +59,11 @@ public static class PlacementServer
         }
         try
         {
+            // Opens the database (refused while another process serves it) before anything is scheduled on it.
+            app.Services.GetRequiredService<SqliteStores>();
             await PricingWiring.SeedShippedCatalogAsync(app.Services, options, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or DatabaseInUseException)
         {
             await Console.Error.WriteLineAsync($"placement-server: cannot start: {ex.Message}").ConfigureAwait(false);
             return 2;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace PlacementEngine.Storage.Sqlite.Database;
@@ -8,6 +9,9 @@ namespace PlacementEngine.Storage.Sqlite.Database;
 /// </summary>
 internal static class SqlCommands
 {
+    // Statements the writer runs for every write, parsed once per connection rather than once per write.
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = new();
+
     public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
@@ -30,6 +34,28 @@ internal static class SqlCommands
     public static async Task<int> ExecuteAsync(this SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         using var command = transaction.Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="ExecuteAsync"/>, on a command kept prepared for the transaction's connection. Only for the
+    /// writer connection, whose writes run one at a time: a cached command must never be used by two at once.
+    /// </summary>
+    public static async Task<int> ExecutePreparedAsync(this SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has already ended");
+        var commands = Prepared.GetOrCreateValue(connection);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.Command(sql);
+            commands.Add(sql, command);
+        }
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

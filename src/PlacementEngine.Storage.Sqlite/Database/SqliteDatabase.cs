@@ -5,28 +5,36 @@ using PlacementEngine.Storage.Sqlite.Schema;
 namespace PlacementEngine.Storage.Sqlite.Database;
 
 /// <summary>
-/// One SQLite file: a single long-lived writer connection behind an async gate (SQLite has one writer at a
-/// time; queuing writers here is cheaper and fairer than making them spin on the file lock), and pooled
-/// connections for reads, which WAL lets run alongside the writer.
+/// One SQLite file, used by this process alone (<see cref="ProcessLock"/>): a single long-lived writer connection
+/// fed by the group commit (SQLite has one writer at a time; queuing writes here is cheaper and fairer than
+/// making them spin on the file lock, and lets them share a commit), and pooled connections for reads, which
+/// WAL lets run alongside the writer.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly GroupCommitWriter _writes;
+    private readonly ProcessLock _lock;
+    private readonly object _closing = new();
+    private Task? _closed;
     private volatile bool _disposed;
 
-    private SqliteDatabase(string connectionString, SqliteConnection writer)
+    private SqliteDatabase(string connectionString, SqliteConnection writer, ProcessLock processLock)
     {
         _connectionString = connectionString;
         _writer = writer;
+        _lock = processLock;
+        _writes = new GroupCommitWriter(writer);
     }
 
+    /// <summary>Throws <see cref="DatabaseInUseException"/> when another open store holds the file.</summary>
     public static SqliteDatabase Open(SqliteStoreOptions options)
     {
+        var path = Path.GetFullPath(options.Path);
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.GetFullPath(options.Path),
+            DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
@@ -34,42 +42,34 @@ internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
 
+        // Before touching the database: a second process must not even migrate a file another one serves.
+        var processLock = ProcessLock.Acquire(path);
         var writer = new SqliteConnection(connectionString);
         try
         {
             writer.Open();
             ConfigureWriter(writer, options.BusyTimeout);
             SchemaMigrator.Migrate(writer);
-            return new SqliteDatabase(connectionString, writer);
+            return new SqliteDatabase(connectionString, writer, processLock);
         }
         catch
         {
             writer.Dispose();
             SqliteConnection.ClearPool(writer);
+            processLock.Dispose();
             throw;
         }
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE, so the write lock is taken up front
-    /// and a read inside can never fail to upgrade) and commits. Returns only once the commit is durable.
+    /// Runs <paramref name="work"/> inside a write transaction, possibly shared with other writes (each in its own
+    /// savepoint, so its failure undoes only its own changes), and returns once the commit is durable.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _writer.BeginTransaction(deferred: false);
-            var result = await work(transaction);
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(work, cancellationToken);
+
+    /// <summary>Write transactions committed since the file was opened.</summary>
+    public long Commits => _writes.Commits;
 
     /// <summary>Runs <paramref name="work"/> on a pooled connection; one statement sees one consistent snapshot.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
@@ -80,30 +80,27 @@ internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         return await work(connection);
     }
 
-    public void Dispose()
+    /// <summary>Writes already queued are committed (or fail) first; later ones throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => CloseAsync().GetAwaiter().GetResult();
+
+    public ValueTask DisposeAsync() => new(CloseAsync());
+
+    private Task CloseAsync()
     {
-        _writeGate.Wait();
-        try
+        lock (_closing)
         {
-            Close();
-        }
-        finally
-        {
-            _writeGate.Release();
+            return _closed ??= DrainThenCloseAsync();
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private async Task DrainThenCloseAsync()
     {
-        await _writeGate.WaitAsync();
-        try
-        {
-            Close();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        await _writes.CompleteAsync().ConfigureAwait(false);
+        _disposed = true;
+        _writer.Dispose();
+        // Pooled readers would otherwise keep the file open after the store is gone.
+        SqliteConnection.ClearPool(_writer);
+        _lock.Dispose();
     }
 
     /// <summary>
@@ -128,17 +125,5 @@ internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     {
         using var command = connection.Command(pragma);
         return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private void Close()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-        _disposed = true;
-        _writer.Dispose();
-        // Pooled readers would otherwise keep the file open after the store is gone.
-        SqliteConnection.ClearPool(_writer);
     }
 }

@@ -31,22 +31,29 @@ internal static class JobSubmission
     }
 
     /// <summary>
-    /// Inserts the job with its "submitted" transition (no previous state, the job's state reason, at its
-    /// creation time), or finds the job that already holds the key and compares fingerprints.
+    /// The new row's values. Worked out before the write is queued, on the caller's thread, so that the one
+    /// writer every write waits for only binds them.
     /// </summary>
-    public static async Task<SubmitOutcome> SubmitAsync(SqliteTransaction transaction, Job job, string specFingerprint, CancellationToken cancellationToken)
+    public static (string Name, object? Value)[] RowValues(Job job, string specFingerprint) =>
+    [
+        .. JobRows.MutableValues(job),
+        ("@team", job.Team),
+        ("@name", job.Spec.Name),
+        ("@idempotency_key", job.IdempotencyKey),
+        ("@spec", StoredJson.WriteSpec(job.Spec)),
+        ("@spec_fingerprint", specFingerprint),
+        ("@created_at", StoredText.FormatInstant(job.CreatedAt)),
+    ];
+
+    /// <summary>
+    /// Inserts the job (<paramref name="row"/> from <see cref="RowValues"/>) with its "submitted" transition (no
+    /// previous state, the job's state reason, at its creation time), or finds the job that already holds the key
+    /// and compares fingerprints.
+    /// </summary>
+    public static async Task<SubmitOutcome> SubmitAsync(
+        SqliteTransaction transaction, Job job, (string Name, object? Value)[] row, string specFingerprint, CancellationToken cancellationToken)
     {
-        (string, object?)[] values =
-        [
-            .. JobRows.MutableValues(job),
-            ("@team", job.Team),
-            ("@name", job.Spec.Name),
-            ("@idempotency_key", job.IdempotencyKey),
-            ("@spec", StoredJson.WriteSpec(job.Spec)),
-            ("@spec_fingerprint", specFingerprint),
-            ("@created_at", StoredText.FormatInstant(job.CreatedAt)),
-        ];
-        if (await transaction.ExecuteAsync(InsertUnlessKeyExists, cancellationToken, values) == 1)
+        if (await transaction.ExecutePreparedAsync(InsertUnlessKeyExists, cancellationToken, row) == 1)
         {
             await Transitions.AppendAsync(transaction, StateTransition.Submitted(job), cancellationToken);
             return new SubmitOutcome(SubmitStatus.Created, job);

@@ -21,7 +21,7 @@ internal static class Transitions
         """;
 
     public static Task AppendAsync(SqliteTransaction transaction, StateTransition transition, CancellationToken cancellationToken) =>
-        transaction.ExecuteAsync(Append, cancellationToken,
+        transaction.ExecutePreparedAsync(Append, cancellationToken,
             ("@job_id", transition.JobId.Value),
             ("@from_state", StoredNames.Of(transition.From ?? transition.To)),
             ("@to_state", StoredNames.Of(transition.To)),

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
+using PlacementEngine.Storage.Sqlite.Tests.GroupCommit;
 using PlacementEngine.TestKit;
 using static PlacementEngine.Storage.Sqlite.Tests.PriceBooks.PriceBookTestData;
 
@@ -89,16 +90,32 @@ public sealed class SqlitePriceBookStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Stores_OpenedApartOnOneFile_BothWrite()
+    public async Task Stores_OpenedApartOnOneFile_SecondRefusesNamingTheFile()
     {
+        // Apart they would have two writers on one file; SqliteStores opens both on one.
         await using var jobs = SqliteJobStore.Open(DbPath);
-        await using var books = SqlitePriceBookStore.Open(DbPath);
 
-        await books.CreateAsync(FullCatalog(), [], "alice", "", "test", true, At, default);
-        var outcome = await jobs.SubmitAsync(Job.New(new JobId("job-1"), JobSpecs.Gpu("train", 8).Obj(), "key-1", At), "fingerprint", default);
+        var error = Assert.Throws<DatabaseInUseException>(() => SqlitePriceBookStore.Open(DbPath));
 
-        Assert.Equal(SubmitStatus.Created, outcome.Status);
-        Assert.Equal(1L, await books.GetActiveVersionAsync(default));
+        Assert.Contains(DbPath, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stores_ImportFailingInABatchOfSubmissions_LeavesNoBookAndEverySubmissionStored()
+    {
+        await using var stores = SqliteStores.Open(DbPath);
+        var prices = FullCatalog().Prices.ToList();
+        prices.Insert(4, prices[1]);
+        var plug = await WriterPlug.InsertAsync(work => stores.Jobs.Database.WriteAsync(work, default));
+        var submissions = Enumerable.Range(0, 20).Select(i => Submit(stores.Jobs, i)).ToList();
+        var import = stores.PriceBooks.CreateAsync(FullCatalog() with { Prices = prices }, [], "alice", "", "test", true, At, default);
+        submissions.AddRange(Enumerable.Range(20, 20).Select(i => Submit(stores.Jobs, i)));
+        await plug.ReleaseAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => import);
+
+        Assert.All(await Task.WhenAll(submissions), o => Assert.Equal(SubmitStatus.Created, o.Status));
+        Assert.Equal("0|40", Scalar("SELECT (SELECT COUNT(*) FROM prices) || '|' || (SELECT COUNT(*) FROM jobs)"));
     }
 
     [Fact]
@@ -109,12 +126,8 @@ public sealed class SqlitePriceBookStoreTests : IDisposable
         Assert.Contains("Path:", error.Message, StringComparison.Ordinal);
     }
 
-    private string? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static Task<SubmitOutcome> Submit(SqliteJobStore jobs, int i) =>
+        jobs.SubmitAsync(Job.New(new JobId($"job-{i}"), JobSpecs.Gpu("train", 8).Obj(), $"key-{i}", At), "fp", default);
+
+    private string? Scalar(string sql) => SqliteFile.Scalar(DbPath, sql);
 }
