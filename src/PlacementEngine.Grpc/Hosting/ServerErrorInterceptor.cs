@@ -10,7 +10,8 @@ namespace PlacementEngine.Grpc.Hosting;
 /// <summary>
 /// Turns whatever a handler throws into one status: statuses the services chose pass through, their
 /// messages cut to what a header can carry (<see cref="StatusMessageEncoding.MaxEncodedLength"/>); an unexpected
-/// exception is logged and answered INTERNAL with a trace id, never its details. Streams also end, UNAVAILABLE,
+/// exception is logged and answered INTERNAL with a trace id, never its details; a transient one (<see cref="TransientFailures"/>)
+/// UNAVAILABLE, which clients retry. Streams also end, UNAVAILABLE,
 /// when the server shuts down, so a watch does not hold the shutdown until it times out.
 /// </summary>
 internal sealed partial class ServerErrorInterceptor(IHostApplicationLifetime lifetime, ILogger<ServerErrorInterceptor> logger) : Interceptor
@@ -75,6 +76,12 @@ internal sealed partial class ServerErrorInterceptor(IHostApplicationLifetime li
             // The deadline passed or the client went away: the package answers DEADLINE_EXCEEDED or no one is listening.
             throw;
         }
+        catch (Exception ex) when (TransientFailures.IsTransient(ex))
+        {
+            var traceId = context.GetHttpContext().TraceIdentifier;
+            LogTransientFailure(logger, ex, context.Method, traceId);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"temporarily unavailable, nothing was changed: call again (trace id {traceId})"));
+        }
         catch (Exception ex)
         {
             // Internals stay in the log; the client gets an id to quote.
@@ -86,4 +93,7 @@ internal sealed partial class ServerErrorInterceptor(IHostApplicationLifetime li
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "gRPC {Method} failed (trace id {TraceId}); answered INTERNAL")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string method, string traceId);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "gRPC {Method} met a transient failure (trace id {TraceId}); answered UNAVAILABLE")]
+    private static partial void LogTransientFailure(ILogger logger, Exception exception, string method, string traceId);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using PlacementEngine.Grpc.Hosting;
 using PlacementEngine.Grpc.Tests.Support;
+using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Grpc.Tests.Hosting;
 
@@ -35,6 +36,29 @@ public sealed class ServerErrorInterceptorTests
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
         Assert.StartsWith("job %%%", ex.Status.Detail, StringComparison.Ordinal);
         Assert.InRange(StatusMessageEncoding.Encode(ex.Status.Detail).Length, StatusMessageEncoding.MaxEncodedLength - 16, StatusMessageEncoding.MaxEncodedLength);
+    }
+
+    [Fact]
+    public async Task Unary_StoreCouldNotTakeTheWrite_UnavailableSoTheClientRetries()
+    {
+        var context = TestServerCallContext.For(null);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Interceptor.UnaryServerHandler<string, string>(
+            "request", context, (_, _) => throw new StoreUnavailableException("the shared commit failed", new IOException("disk full"))));
+
+        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+        Assert.DoesNotContain("disk full", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unary_UnexpectedFailure_StillInternal()
+    {
+        var context = TestServerCallContext.For(null);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Interceptor.UnaryServerHandler<string, string>(
+            "request", context, (_, _) => throw new InvalidOperationException("a bug")));
+
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
     }
 
     private sealed class Lifetime : IHostApplicationLifetime
