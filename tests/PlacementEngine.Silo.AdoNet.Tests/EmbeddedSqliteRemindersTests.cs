@@ -50,6 +50,20 @@ public sealed class EmbeddedSqliteRemindersTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Reminder_Unregistered_RowIsDeleted()
+    {
+        using var silo = TestSilo.Embedded(DatabasePath);
+        await silo.StartAsync();
+        await silo.Probe("forgotten").RemindEveryAsync(TimeSpan.FromMinutes(5));
+        Assert.Equal("1", await ScalarAsync("SELECT count(*) FROM orleans_reminders"));
+
+        await silo.Probe("forgotten").ForgetReminderAsync();
+
+        Assert.Equal("0", await ScalarAsync("SELECT count(*) FROM orleans_reminders"));
+        await silo.StopAsync();
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection(ConnectionString);

@@ -7,19 +7,16 @@ using PlacementEngine.TestKit.Servers;
 namespace PlacementEngine.Silo.AdoNet.Tests;
 
 /// <summary>Silos in this process joined through the PostgreSQL membership table.</summary>
-public sealed class PostgresClusterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IAsyncLifetime
+public sealed class PostgresClusterTests(PostgresFixture postgres) : FreshPostgresDatabase(postgres)
 {
     private readonly List<IHost> _silos = [];
-    private string _connectionString = "";
-
-    public async Task InitializeAsync() => _connectionString = await postgres.Server.CreateDatabaseAsync();
 
     [Fact]
     public async Task Cluster_ThreeSilos_AllListedActiveAndAGrainHasOneActivationWhoeverCalls()
     {
         await StartSilosAsync(3);
 
-        var table = await PostgresMembership.StatusesAsync(_connectionString);
+        var table = await PostgresMembership.StatusesAsync(ConnectionString);
         Assert.Equal(3, table.Count);
         Assert.All(table.Values, status => Assert.Equal(PostgresMembership.Active, status));
         var seenFrom = await Task.WhenAll(_silos.Select(silo => silo.Probe("one").SiloAsync()));
@@ -36,7 +33,7 @@ public sealed class PostgresClusterTests(PostgresFixture postgres) : IClassFixtu
 
         await StopAbruptlyAsync(host);
 
-        await PostgresMembership.WaitForStatusAsync(_connectionString, hostPort, PostgresMembership.Dead);
+        await PostgresMembership.WaitForStatusAsync(ConnectionString, hostPort, PostgresMembership.Dead);
         var newHome = await Eventually.HoldsAsync(() => survivor.Probe("moving").SiloAsync(), _ => true, "the grain answers again");
         Assert.Equal(AddressOf(survivor), newHome);
     }
@@ -55,11 +52,40 @@ public sealed class PostgresClusterTests(PostgresFixture postgres) : IClassFixtu
         Assert.True(await survivor.Probe("reminded").HasReminderAsync());
     }
 
+    [Fact]
+    public async Task CleanupDefunctSiloEntries_ADeadSilo_RemovesItsRowOnly()
+    {
+        await StartSilosAsync(2);
+        var dead = _silos[1];
+        var deadPort = PortOf(dead);
+        await StopAbruptlyAsync(dead);
+        await PostgresMembership.WaitForStatusAsync(ConnectionString, deadPort, PostgresMembership.Dead);
+
+        var table = _silos[0].Services.GetRequiredService<IMembershipTable>();
+        await table.CleanupDefunctSiloEntriesAsync(TimeProvider.System.GetUtcNow().AddMinutes(1));
+
+        var remaining = await PostgresMembership.StatusesAsync(ConnectionString);
+        Assert.Equal([PortOf(_silos[0])], remaining.Keys);
+    }
+
+    [Fact]
+    public async Task Reminder_Unregistered_RowIsDeleted()
+    {
+        await StartSilosAsync(1);
+        await _silos[0].Probe("forgotten").RemindEveryAsync(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await PostgresMembership.ReminderCountAsync(ConnectionString));
+
+        await _silos[0].Probe("forgotten").ForgetReminderAsync();
+
+        Assert.Equal(0, await PostgresMembership.ReminderCountAsync(ConnectionString));
+        Assert.False(await _silos[0].Probe("forgotten").HasReminderAsync());
+    }
+
     private async Task StartSilosAsync(int count)
     {
         for (var i = 0; i < count; i++)
         {
-            var silo = TestSilo.OnPostgres(_connectionString);
+            var silo = TestSilo.OnPostgres(ConnectionString);
             _silos.Add(silo);
             await silo.StartAsync();
         }
@@ -83,7 +109,7 @@ public sealed class PostgresClusterTests(PostgresFixture postgres) : IClassFixtu
 
     private static int PortOf(IHost silo) => silo.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.Port;
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         foreach (var silo in _silos)
         {

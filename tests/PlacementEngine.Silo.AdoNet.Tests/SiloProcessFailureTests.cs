@@ -4,19 +4,18 @@ using PlacementEngine.TestKit.Servers;
 namespace PlacementEngine.Silo.AdoNet.Tests;
 
 /// <summary>Silo processes on PostgreSQL killed or frozen by signal; the survivors must notice through the membership table.</summary>
-public sealed class SiloProcessFailureTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IAsyncLifetime
+public sealed class SiloProcessFailureTests(PostgresFixture postgres) : FreshPostgresDatabase(postgres)
 {
     private readonly List<SiloProcess> _silos = [];
-    private string _connectionString = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _connectionString = await postgres.Server.CreateDatabaseAsync();
+        await base.InitializeAsync();
         for (var i = 0; i < 3; i++)
         {
-            var silo = await SiloProcess.StartAsync(_connectionString);
+            var silo = await SiloProcess.StartAsync(ConnectionString);
             _silos.Add(silo);
-            await PostgresMembership.WaitForStatusAsync(_connectionString, silo.Port, PostgresMembership.Active);
+            await PostgresMembership.WaitForStatusAsync(ConnectionString, silo.Port, PostgresMembership.Active);
         }
     }
 
@@ -25,7 +24,7 @@ public sealed class SiloProcessFailureTests(PostgresFixture postgres) : IClassFi
     {
         _silos[0].Kill();
 
-        var table = await PostgresMembership.WaitForStatusAsync(_connectionString, _silos[0].Port, PostgresMembership.Dead);
+        var table = await PostgresMembership.WaitForStatusAsync(ConnectionString, _silos[0].Port, PostgresMembership.Dead);
         Assert.Equal(PostgresMembership.Active, table[_silos[1].Port]);
         Assert.Equal(PostgresMembership.Active, table[_silos[2].Port]);
     }
@@ -35,17 +34,17 @@ public sealed class SiloProcessFailureTests(PostgresFixture postgres) : IClassFi
     {
         await _silos[0].FreezeAsync();
 
-        await PostgresMembership.WaitForStatusAsync(_connectionString, _silos[0].Port, PostgresMembership.Dead);
+        await PostgresMembership.WaitForStatusAsync(ConnectionString, _silos[0].Port, PostgresMembership.Dead);
         await _silos[0].ResumeAsync();
 
         // A silo that finds itself declared dead must not go on serving: Orleans ends its process.
         await Eventually.HoldsAsync(() => Task.FromResult(_silos[0].HasExited), exited => exited, "the resumed silo ends itself");
-        var table = await PostgresMembership.StatusesAsync(_connectionString);
+        var table = await PostgresMembership.StatusesAsync(ConnectionString);
         Assert.Equal(PostgresMembership.Active, table[_silos[1].Port]);
         Assert.Equal(PostgresMembership.Active, table[_silos[2].Port]);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         foreach (var silo in _silos)
         {

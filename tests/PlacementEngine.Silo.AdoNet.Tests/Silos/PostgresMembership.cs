@@ -24,6 +24,14 @@ public static class PostgresMembership
         return statuses;
     }
 
+    public static async Task<long> ReminderCountAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleans_reminders", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public static Task<IReadOnlyDictionary<int, int>> WaitForStatusAsync(string connectionString, int port, int status, TimeSpan? deadline = null) =>
         Eventually.HoldsAsync(() => StatusesAsync(connectionString), table => table.GetValueOrDefault(port) == status,
             $"silo on port {port} reaches status {status}", deadline);

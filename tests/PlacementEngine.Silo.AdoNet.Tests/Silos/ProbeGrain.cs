@@ -11,6 +11,8 @@ public interface IProbeGrain : IGrainWithStringKey
     Task RemindEveryAsync(TimeSpan period);
 
     Task<bool> HasReminderAsync();
+
+    Task ForgetReminderAsync();
 }
 
 /// <summary>The reminder ticks one silo delivered, by grain key.</summary>
@@ -32,6 +34,14 @@ public sealed class ProbeGrain(ReminderTicks ticks, ILocalSiloDetails silo) : Gr
     public Task RemindEveryAsync(TimeSpan period) => this.RegisterOrUpdateReminder(ReminderName, period, period);
 
     public async Task<bool> HasReminderAsync() => await this.GetReminder(ReminderName) is not null;
+
+    public async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
