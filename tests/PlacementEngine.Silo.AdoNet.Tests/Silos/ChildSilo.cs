@@ -1,36 +1,48 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.Runtime;
 
 namespace PlacementEngine.Silo.AdoNet.Tests.Silos;
 
 /// <summary>
-/// The child process side: "silo CONNECTION" runs one silo on PostgreSQL, prints its address and waits for its
-/// standard input to close; "measure-detection [ROUNDS]" prints kill -9 and SIGSTOP detection times.
+/// The child process side: "silo CONNECTION [orleans-defaults]" runs one silo on PostgreSQL, prints its address and
+/// waits for its standard input to close; "measure-detection [ROUNDS [orleans-defaults]]" prints kill -9 and SIGSTOP
+/// detection times, with the project's failure detection or, for comparison, Orleans' own defaults.
 /// </summary>
 public static class ChildSilo
 {
     public const string ReadyPrefix = "ready ";
 
+    public const string OrleansDefaults = "orleans-defaults";
+
     public static async Task<int> RunAsync(string[] args)
     {
         switch (args)
         {
-            case ["silo", var connectionString]:
-                await RunSiloAsync(connectionString);
+            case ["silo", var connectionString, .. var mode]:
+                await RunSiloAsync(connectionString, mode is [OrleansDefaults]);
                 return 0;
             case ["measure-detection", .. var rest]:
-                await DetectionMeasurement.RunAsync(rest is [var rounds] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 3);
+                var rounds = rest is [var count, ..] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 3;
+                await DetectionMeasurement.RunAsync(rounds, rest is [_, OrleansDefaults]);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: silo CONNECTION | measure-detection [ROUNDS]");
+                await Console.Error.WriteLineAsync($"usage: silo CONNECTION [{OrleansDefaults}] | measure-detection [ROUNDS [{OrleansDefaults}]]");
                 return 2;
         }
     }
 
-    private static async Task RunSiloAsync(string connectionString)
+    private static async Task RunSiloAsync(string connectionString, bool orleansDefaults)
     {
-        using var host = TestSilo.OnPostgres(connectionString);
+        using var host = orleansDefaults
+            ? TestSilo.Build((silo, siloPort, gatewayPort) => silo
+                .ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort)
+                .UsePostgresCluster(connectionString)
+                // Configure runs in order: this puts back every membership value Orleans ships with.
+                .Configure<ClusterMembershipOptions>(options => Reset(options, new ClusterMembershipOptions())))
+            : TestSilo.OnPostgres(connectionString);
         await host.StartAsync();
         var address = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         Console.WriteLine(ReadyPrefix + address.ToParsableString());
@@ -39,5 +51,13 @@ public static class ChildSilo
             // The parent never writes; end of input means it wants a graceful stop.
         }
         await host.StopAsync();
+    }
+
+    private static void Reset(ClusterMembershipOptions options, ClusterMembershipOptions defaults)
+    {
+        options.ProbeTimeout = defaults.ProbeTimeout;
+        options.NumMissedProbesLimit = defaults.NumMissedProbesLimit;
+        options.EnableConnectionLivenessCheck = defaults.EnableConnectionLivenessCheck;
+        options.TableRefreshTimeout = defaults.TableRefreshTimeout;
     }
 }

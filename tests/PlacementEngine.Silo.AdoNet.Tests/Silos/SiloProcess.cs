@@ -21,9 +21,11 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<SiloProcess> StartAsync(string connectionString)
+    public static async Task<SiloProcess> StartAsync(string connectionString, bool orleansDefaults = false)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // The same host that runs this process (the test host runs under it too), else the one on the PATH.
+        var dotnet = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+        var info = new ProcessStartInfo(dotnet)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -33,6 +35,10 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var arg in new[] { typeof(SiloProcess).Assembly.Location, "silo", connectionString })
         {
             info.ArgumentList.Add(arg);
+        }
+        if (orleansDefaults)
+        {
+            info.ArgumentList.Add(ChildSilo.OrleansDefaults);
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the child silo");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
