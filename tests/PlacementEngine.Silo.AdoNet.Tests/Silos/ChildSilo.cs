@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
-using Orleans.Hosting;
 using Orleans.Runtime;
 
 namespace PlacementEngine.Silo.AdoNet.Tests.Silos;
@@ -36,13 +34,7 @@ public static class ChildSilo
 
     private static async Task RunSiloAsync(string connectionString, bool orleansDefaults)
     {
-        using var host = orleansDefaults
-            ? TestSilo.Build((silo, siloPort, gatewayPort) => silo
-                .ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort)
-                .UsePostgresCluster(connectionString)
-                // Configure runs in order: this puts back every membership value Orleans ships with.
-                .Configure<ClusterMembershipOptions>(options => Reset(options, new ClusterMembershipOptions())))
-            : TestSilo.OnPostgres(connectionString);
+        using var host = TestSilo.OnPostgres(connectionString, orleansDefaults);
         await host.StartAsync();
         var address = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         Console.WriteLine(ReadyPrefix + address.ToParsableString());
@@ -51,13 +43,5 @@ public static class ChildSilo
             // The parent never writes; end of input means it wants a graceful stop.
         }
         await host.StopAsync();
-    }
-
-    private static void Reset(ClusterMembershipOptions options, ClusterMembershipOptions defaults)
-    {
-        options.ProbeTimeout = defaults.ProbeTimeout;
-        options.NumMissedProbesLimit = defaults.NumMissedProbesLimit;
-        options.EnableConnectionLivenessCheck = defaults.EnableConnectionLivenessCheck;
-        options.TableRefreshTimeout = defaults.TableRefreshTimeout;
     }
 }

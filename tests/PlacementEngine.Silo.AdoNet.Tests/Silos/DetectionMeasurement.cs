@@ -1,56 +1,89 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using PlacementEngine.TestKit.Servers;
 
 namespace PlacementEngine.Silo.AdoNet.Tests.Silos;
 
 /// <summary>
-/// Measures (never tests) how long three silo processes on PostgreSQL take to declare one of them
-/// dead after kill -9 and after SIGSTOP, with the default <see cref="FailureDetectionOptions"/> or Orleans' own. Times are from the
-/// signal to the Dead row in the membership table, polled every 100 ms.
+/// Measures (never tests) how a cluster of three silos on PostgreSQL (this process and two child processes) deals
+/// with a child killed by kill -9 or frozen by SIGSTOP: the time from the signal to the Dead row in the membership
+/// table, and to a grain that lived on the victim answering from a survivor (calls time out after 1 s and are
+/// retried, as a client would). Polled every 100 ms. With the project's failure detection, or Orleans' own defaults.
 /// </summary>
 public static class DetectionMeasurement
 {
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(1);
+
     public static async Task RunAsync(int rounds, bool orleansDefaults)
     {
         await using var server = await PostgresServer.StartAsync();
         var connectionString = await server.CreateDatabaseAsync();
-        var silos = new List<SiloProcess>();
+        using var observer = TestSilo.OnPostgres(connectionString, orleansDefaults);
+        await observer.StartAsync();
+        var children = new List<SiloProcess>();
         try
         {
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < 2; i++)
             {
-                silos.Add(await StartActiveAsync(connectionString, orleansDefaults));
+                children.Add(await StartActiveAsync(connectionString, orleansDefaults));
             }
             for (var round = 1; round <= rounds; round++)
             {
-                Report("kill -9", round, await DeclaredDeadAfterAsync(connectionString, orleansDefaults, silos, victim =>
+                await MeasureAsync("kill -9", round, connectionString, orleansDefaults, observer, children, victim =>
                 {
                     victim.Kill();
                     return Task.CompletedTask;
-                }));
-                Report("SIGSTOP", round, await DeclaredDeadAfterAsync(connectionString, orleansDefaults, silos, victim => victim.FreezeAsync()));
+                });
+                await MeasureAsync("SIGSTOP", round, connectionString, orleansDefaults, observer, children, victim => victim.FreezeAsync());
             }
         }
         finally
         {
-            foreach (var silo in silos)
+            foreach (var child in children)
             {
-                await silo.DisposeAsync();
+                await child.DisposeAsync();
             }
+            await observer.StopAsync(new CancellationToken(canceled: true));
         }
     }
 
-    private static async Task<TimeSpan> DeclaredDeadAfterAsync(string connectionString, bool orleansDefaults, List<SiloProcess> silos, Func<SiloProcess, Task> fail)
+    private static async Task MeasureAsync(
+        string failure, int round, string connectionString, bool orleansDefaults, IHost observer, List<SiloProcess> children, Func<SiloProcess, Task> fail)
     {
-        var victim = silos[0];
+        var victim = children[0];
+        var grainKey = await KeyHostedOnAsync(observer, victim.Address);
+        var deadline = TimeSpan.FromMinutes(5);
         var start = TimeProvider.System.GetTimestamp();
         await fail(victim);
-        await PostgresMembership.WaitForStatusAsync(connectionString, victim.Port, PostgresMembership.Dead, TimeSpan.FromMinutes(5));
-        var elapsed = TimeProvider.System.GetElapsedTime(start);
-        silos.RemoveAt(0);
+        var declaredDead = Since(start, PostgresMembership.WaitForStatusAsync(connectionString, victim.Port, PostgresMembership.Dead, deadline));
+        var answersElsewhere = Since(start, Eventually.HoldsAsync(
+            () => observer.Probe(grainKey).SiloAsync().WaitAsync(CallTimeout), silo => silo != victim.Address, "the grain answers from a survivor", deadline));
+        var (dead, answers) = (await declaredDead, await answersElsewhere);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{failure}: round {round}: declared dead after {dead.TotalSeconds:F1} s; grain answers from a survivor after {answers.TotalSeconds:F1} s"));
+        children.RemoveAt(0);
         await victim.DisposeAsync();
-        silos.Add(await StartActiveAsync(connectionString, orleansDefaults));
-        return elapsed;
+        children.Add(await StartActiveAsync(connectionString, orleansDefaults));
+    }
+
+    /// <summary>A grain key whose activation lives on the given silo (placement is random: try keys until one lands there).</summary>
+    private static async Task<string> KeyHostedOnAsync(IHost observer, string siloAddress)
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            var key = $"probe-{Guid.NewGuid():N}";
+            if (await observer.Probe(key).SiloAsync() == siloAddress)
+            {
+                return key;
+            }
+        }
+        throw new InvalidOperationException($"no grain landed on {siloAddress} in 1000 tries");
+    }
+
+    private static async Task<TimeSpan> Since<T>(long start, Task<T> until)
+    {
+        await until;
+        return TimeProvider.System.GetElapsedTime(start);
     }
 
     private static async Task<SiloProcess> StartActiveAsync(string connectionString, bool orleansDefaults)
@@ -59,7 +92,4 @@ public static class DetectionMeasurement
         await PostgresMembership.WaitForStatusAsync(connectionString, silo.Port, PostgresMembership.Active);
         return silo;
     }
-
-    private static void Report(string failure, int round, TimeSpan elapsed) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{failure}: round {round}: declared dead after {elapsed.TotalSeconds:F1} s"));
 }

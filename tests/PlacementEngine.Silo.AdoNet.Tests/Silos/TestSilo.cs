@@ -34,8 +34,23 @@ public static class TestSilo
     public static IHost Embedded(string databasePath) => Build((silo, siloPort, gatewayPort) =>
         silo.UseLocalhostClustering(siloPort, gatewayPort).UseEmbeddedSqliteReminders(databasePath));
 
-    public static IHost OnPostgres(string connectionString) => Build((silo, siloPort, gatewayPort) =>
-        silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort).UsePostgresCluster(connectionString));
+    /// <summary>On PostgreSQL with the project's failure detection, or for comparison with Orleans' own defaults.</summary>
+    public static IHost OnPostgres(string connectionString, bool orleansDefaults = false) => Build((silo, siloPort, gatewayPort) =>
+    {
+        silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort).UsePostgresCluster(connectionString);
+        if (orleansDefaults)
+        {
+            // Configure runs in order: this puts back the membership values Orleans ships with.
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                var defaults = new ClusterMembershipOptions();
+                options.ProbeTimeout = defaults.ProbeTimeout;
+                options.NumMissedProbesLimit = defaults.NumMissedProbesLimit;
+                options.EnableConnectionLivenessCheck = defaults.EnableConnectionLivenessCheck;
+                options.TableRefreshTimeout = defaults.TableRefreshTimeout;
+            });
+        }
+    });
 
     public static IProbeGrain Probe(this IHost host, string key) => host.Services.GetRequiredService<IGrainFactory>().GetGrain<IProbeGrain>(key);
 
