@@ -64,6 +64,24 @@ public sealed class EmbeddedSqliteRemindersTests : IDisposable
         await silo.StopAsync();
     }
 
+    [Fact]
+    public async Task ReminderTable_RangeReads_MatchTheHashRing()
+    {
+        await OrleansSchema.EnsureSqliteAsync(ConnectionString);
+        using var silo = TestSilo.Embedded(DatabasePath);
+
+        await ReminderTableContract.RangeReadsMatchTheHashRingAsync(silo);
+    }
+
+    [Fact]
+    public async Task ReminderTable_Remove_ChecksTheETag()
+    {
+        await OrleansSchema.EnsureSqliteAsync(ConnectionString);
+        using var silo = TestSilo.Embedded(DatabasePath);
+
+        await ReminderTableContract.RemovalChecksTheETagAsync(silo);
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection(ConnectionString);
