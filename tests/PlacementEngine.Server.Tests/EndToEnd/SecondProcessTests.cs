@@ -1,3 +1,4 @@
+using PlacementEngine.TestKit.Servers;
 using System.Globalization;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
