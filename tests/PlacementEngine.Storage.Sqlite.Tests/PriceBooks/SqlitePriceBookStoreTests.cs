@@ -2,7 +2,8 @@ using Microsoft.Data.Sqlite;
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 using PlacementEngine.TestKit;
-using static PlacementEngine.Storage.Sqlite.Tests.PriceBooks.PriceBookTestData;
+using PlacementEngine.Storage.Conformance.PriceBooks;
+using static PlacementEngine.Storage.Conformance.PriceBooks.PriceBookTestData;
 
 namespace PlacementEngine.Storage.Sqlite.Tests.PriceBooks;
 

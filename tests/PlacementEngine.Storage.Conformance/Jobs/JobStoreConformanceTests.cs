@@ -2,11 +2,11 @@ using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 using PlacementEngine.TestKit;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.Conformance;
+namespace PlacementEngine.Storage.Conformance.Jobs;
 
 /// <summary>
 /// What every <see cref="IJobStore"/> must do, whatever database is behind it. An implementation's test class
-/// derives from this, says how to make an empty store and how to reopen one, and cleans up after itself.
+/// derives from this (or from its durable variant), says how to make an empty store, and cleans up after itself.
 /// Times are whole milliseconds, the finest precision every supported database keeps.
 /// </summary>
 public abstract partial class JobStoreConformanceTests
@@ -19,9 +19,6 @@ public abstract partial class JobStoreConformanceTests
 
     /// <summary>A new store holding no jobs.</summary>
     protected abstract Task<IJobStore> CreateStoreAsync();
-
-    /// <summary>Closes <paramref name="store"/> and opens its data again, as a restart of the server would.</summary>
-    protected abstract Task<IJobStore> ReopenStoreAsync(IJobStore store);
 
     /// <summary>A new Pending job, one second after the previous one unless <paramref name="sameTick"/>.</summary>
     protected Job NewJob(JobSpec? spec = null, string? key = null, bool sameTick = false)

@@ -1,7 +1,7 @@
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.Conformance;
+namespace PlacementEngine.Storage.Conformance.Jobs;
 
 public abstract partial class JobStoreConformanceTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PlacementEngine.Core;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.Conformance;
+namespace PlacementEngine.Storage.Conformance.Jobs;
 
 /// <summary>
 /// Field-by-field comparison of jobs: the domain records hold lists and maps, which record equality compares

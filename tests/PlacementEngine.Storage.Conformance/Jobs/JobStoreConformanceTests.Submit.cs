@@ -2,7 +2,7 @@ using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 using PlacementEngine.TestKit;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.Conformance;
+namespace PlacementEngine.Storage.Conformance.Jobs;
 
 public abstract partial class JobStoreConformanceTests
 {

@@ -1,9 +1,17 @@
-using static PlacementEngine.Storage.Sqlite.Tests.PriceBooks.PriceBookTestData;
+using PlacementEngine.Scheduling;
+using static PlacementEngine.Storage.Conformance.PriceBooks.PriceBookTestData;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.PriceBooks;
+namespace PlacementEngine.Storage.Conformance.PriceBooks;
 
-public abstract partial class PriceBookStoreConformanceTests
+/// <summary>
+/// The conformance suite plus surviving a reopen, for stores that keep their data (SQLite, PostgreSQL); the
+/// in-memory test store derives from <see cref="PriceBookStoreConformanceTests"/> alone.
+/// </summary>
+public abstract class DurablePriceBookStoreConformanceTests : PriceBookStoreConformanceTests
 {
+    /// <summary>Closes <paramref name="store"/> and opens its data again, as a restart of the server would.</summary>
+    protected abstract Task<IPriceBookStore> ReopenStoreAsync(IPriceBookStore store);
+
     [Fact]
     public async Task Reopen_KeepsEveryVersionAndTheActiveOne()
     {

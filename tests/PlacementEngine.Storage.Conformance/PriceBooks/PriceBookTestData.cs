@@ -1,7 +1,7 @@
 using System.Globalization;
 using PlacementEngine.Core;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.PriceBooks;
+namespace PlacementEngine.Storage.Conformance.PriceBooks;
 
 /// <summary>Catalogs and overrides with awkward values, and exact text forms to compare them by (scale and offset included).</summary>
 public static class PriceBookTestData

@@ -1,12 +1,12 @@
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
-using static PlacementEngine.Storage.Sqlite.Tests.PriceBooks.PriceBookTestData;
+using static PlacementEngine.Storage.Conformance.PriceBooks.PriceBookTestData;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.PriceBooks;
+namespace PlacementEngine.Storage.Conformance.PriceBooks;
 
 /// <summary>
 /// What every <see cref="IPriceBookStore"/> must do, whatever database is behind it. An implementation's test class
-/// derives from this, says how to make an empty store and how to reopen one, and cleans up after itself.
+/// derives from this (or from its durable variant), says how to make an empty store, and cleans up after itself.
 /// Times are whole milliseconds, the finest precision every supported database keeps.
 /// </summary>
 public abstract partial class PriceBookStoreConformanceTests
@@ -15,9 +15,6 @@ public abstract partial class PriceBookStoreConformanceTests
 
     /// <summary>A new store holding no versions.</summary>
     protected abstract Task<IPriceBookStore> CreateStoreAsync();
-
-    /// <summary>Closes <paramref name="store"/> and opens its data again, as a restart of the server would.</summary>
-    protected abstract Task<IPriceBookStore> ReopenStoreAsync(IPriceBookStore store);
 
     protected static Task<PriceBookInfo> CreateAsync(IPriceBookStore store, PriceCatalogData? data = null, bool activate = true, IReadOnlyList<PriceOverride>? overrides = null, string comment = "") =>
         store.CreateAsync(data ?? Single(), overrides ?? [], "alice", comment, "test", activate, At, None);

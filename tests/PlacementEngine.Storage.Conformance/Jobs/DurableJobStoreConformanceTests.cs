@@ -2,10 +2,18 @@ using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 using PlacementEngine.TestKit;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.Conformance;
+namespace PlacementEngine.Storage.Conformance.Jobs;
 
-public abstract partial class JobStoreConformanceTests
+/// <summary>
+/// The conformance suite plus what only a store that keeps its data on disk or in a server promises: everything
+/// survives closing the store and opening its data again. SQLite and PostgreSQL derive from this; the in-memory
+/// test store derives from <see cref="JobStoreConformanceTests"/> alone.
+/// </summary>
+public abstract class DurableJobStoreConformanceTests : JobStoreConformanceTests
 {
+    /// <summary>Closes <paramref name="store"/> and opens its data again, as a restart of the server would.</summary>
+    protected abstract Task<IJobStore> ReopenStoreAsync(IJobStore store);
+
     [Fact]
     public async Task Reopen_AfterLifecycles_KeepsJobsTransitionsCapacityAndSpend()
     {

@@ -1,7 +1,7 @@
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.Conformance;
+namespace PlacementEngine.Storage.Conformance.Jobs;
 
 /// <summary>Listing newest first and by part of the name, as "placectl jobs list" asks.</summary>
 public abstract partial class JobStoreConformanceTests

@@ -1,6 +1,6 @@
 using PlacementEngine.Core;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.PriceBooks;
+namespace PlacementEngine.Storage.Conformance.PriceBooks;
 
 /// <summary>A catalog the size of the shipped one (about 88,000 prices), spread over clouds, regions, types and capacity types.</summary>
 public static class SyntheticCatalog

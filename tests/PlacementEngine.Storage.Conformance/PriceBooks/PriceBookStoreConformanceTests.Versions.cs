@@ -1,6 +1,6 @@
-using static PlacementEngine.Storage.Sqlite.Tests.PriceBooks.PriceBookTestData;
+using static PlacementEngine.Storage.Conformance.PriceBooks.PriceBookTestData;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.PriceBooks;
+namespace PlacementEngine.Storage.Conformance.PriceBooks;
 
 public abstract partial class PriceBookStoreConformanceTests
 {

@@ -1,7 +1,7 @@
 using PlacementEngine.Core;
 using PlacementEngine.TestKit;
 
-namespace PlacementEngine.Storage.Sqlite.Tests.Conformance;
+namespace PlacementEngine.Storage.Conformance.Jobs;
 
 /// <summary>Specs and placements for store tests, with every optional field set where that matters.</summary>
 public static class StoreTestData
