@@ -50,25 +50,25 @@ public sealed class PostgresStores : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private static string Validated(string connectionString)
+    /// <summary>What is wrong with <paramref name="connectionString"/>, without repeating it (it may hold a password); null when it can be used.</summary>
+    public static string? Problem(string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new ArgumentException("the PostgreSQL connection string is empty", nameof(connectionString));
+            return "the PostgreSQL connection string is empty";
         }
-        NpgsqlConnectionStringBuilder parsed;
         try
         {
-            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host)
+                ? "the PostgreSQL connection string names no Host"
+                : null;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new ArgumentException($"the PostgreSQL connection string cannot be read: {e.Message}", nameof(connectionString), e);
+            return $"the PostgreSQL connection string cannot be read: {e.Message}";
         }
-        if (string.IsNullOrWhiteSpace(parsed.Host))
-        {
-            throw new ArgumentException("the PostgreSQL connection string names no Host", nameof(connectionString));
-        }
-        return connectionString;
     }
+
+    private static string Validated(string connectionString) =>
+        Problem(connectionString) is { } problem ? throw new ArgumentException(problem, nameof(connectionString)) : connectionString;
 }
