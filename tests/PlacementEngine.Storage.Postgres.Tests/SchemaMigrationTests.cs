@@ -1,4 +1,3 @@
-using Npgsql;
 using PlacementEngine.TestKit.Servers;
 
 namespace PlacementEngine.Storage.Postgres.Tests;
@@ -17,7 +16,7 @@ public sealed class SchemaMigrationTests(PostgresFixture postgres) : IClassFixtu
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => _stores.OpenAsync(connectionString))));
 
-        Assert.Equal("1,2", await ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM placement.schema_version"));
+        Assert.Equal("1,2", await DirectSql.ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM placement.schema_version"));
     }
 
     [Fact]
@@ -25,7 +24,7 @@ public sealed class SchemaMigrationTests(PostgresFixture postgres) : IClassFixtu
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync();
         await _stores.OpenAsync(connectionString);
-        await ScalarAsync(connectionString, "INSERT INTO placement.schema_version (version, description) VALUES (99, 'from the future') RETURNING version");
+        await DirectSql.ScalarAsync(connectionString, "INSERT INTO placement.schema_version (version, description) VALUES (99, 'from the future') RETURNING version");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresStores.OpenAsync(connectionString));
 
@@ -41,13 +40,5 @@ public sealed class SchemaMigrationTests(PostgresFixture postgres) : IClassFixtu
         var error = await Assert.ThrowsAsync<ArgumentException>(() => PostgresStores.OpenAsync(connectionString));
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
-    }
-
-    private static async Task<string?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
