@@ -1,10 +1,10 @@
 using PlacementEngine.Scheduling;
-using PlacementEngine.Storage.Sqlite.Tests.Conformance;
+using PlacementEngine.Storage.Conformance.Jobs;
 
 namespace PlacementEngine.Storage.Sqlite.Tests;
 
 /// <summary>The store conformance suite against real SQLite files, one per store, in a temp directory.</summary>
-public sealed class SqliteJobStoreConformanceTests : JobStoreConformanceTests, IDisposable
+public sealed class SqliteJobStoreConformanceTests : DurableJobStoreConformanceTests, IDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<IJobStore, string> _paths = [];

@@ -4,13 +4,18 @@ using PlacementEngine.Scheduling;
 namespace PlacementEngine.TestKit;
 
 /// <summary>
-/// A job store held in memory with the same semantics as the real ones (idempotent submit, version checks,
-/// no over-committed pool), for fast scheduling tests. One lock makes each call atomic.
+/// A job store held in memory with the same contract as the real ones (idempotent submit, version checks, no
+/// over-committed pool, all-or-nothing batches, keyset page tokens), for fast scheduling tests. The store
+/// conformance suite runs against it too. One lock makes each call atomic.
 /// </summary>
-public sealed class InMemoryJobStore : IJobStore
+public sealed partial class InMemoryJobStore : IJobStore
 {
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 1000;
+
     private readonly object _gate = new();
     private readonly Dictionary<JobId, Job> _jobs = [];
+    private readonly Dictionary<(string Team, string Key), JobId> _keys = [];
     private readonly Dictionary<JobId, string> _fingerprints = [];
     private readonly Dictionary<JobId, List<StateTransition>> _transitions = [];
     private readonly Dictionary<(JobId, int), AttemptRow> _attempts = [];
@@ -19,15 +24,22 @@ public sealed class InMemoryJobStore : IJobStore
 
     public Task<SubmitOutcome> SubmitAsync(Job job, string specFingerprint, CancellationToken cancellationToken)
     {
+        if (job.State != JobState.Pending || job.Placement is not null || job.Attempt != 0)
+        {
+            throw new ArgumentException($"job {job.Id} is {job.State} at attempt {job.Attempt}; only a new Pending job can be submitted", nameof(job));
+        }
         lock (_gate)
         {
-            var existing = _jobs.Values.FirstOrDefault(j => j.Team == job.Team && j.IdempotencyKey == job.IdempotencyKey);
-            if (existing is not null)
+            if (_keys.TryGetValue((job.Team, job.IdempotencyKey), out var existingId))
             {
-                var same = _fingerprints[existing.Id] == specFingerprint;
-                return Task.FromResult(new SubmitOutcome(same ? SubmitStatus.AlreadyExists : SubmitStatus.KeyConflict, existing));
+                var same = _fingerprints[existingId] == specFingerprint;
+                return Task.FromResult(new SubmitOutcome(same ? SubmitStatus.AlreadyExists : SubmitStatus.KeyConflict, _jobs[existingId]));
             }
-            _jobs[job.Id] = job;
+            if (!_jobs.TryAdd(job.Id, job))
+            {
+                throw new InvalidOperationException($"job id {job.Id} is already taken");
+            }
+            _keys[(job.Team, job.IdempotencyKey)] = job.Id;
             _fingerprints[job.Id] = specFingerprint;
             _transitions[job.Id] = [StateTransition.Submitted(job)];
             return Task.FromResult(new SubmitOutcome(SubmitStatus.Created, job));
@@ -44,18 +56,23 @@ public sealed class InMemoryJobStore : IJobStore
 
     public Task<JobPage> ListAsync(JobQuery query, CancellationToken cancellationToken)
     {
+        var after = InMemoryPageToken.Decode(query.PageToken, query.NewestFirst);
+        var pageSize = query.PageSize < 1 ? DefaultPageSize : Math.Min(query.PageSize, MaxPageSize);
         lock (_gate)
         {
-            var matching = _jobs.Values
+            var matching = InSubmissionOrder(_jobs.Values
                 .Where(j => query.Team is null || j.Team == query.Team)
                 .Where(j => query.States.Count == 0 || query.States.Contains(j.State))
-                .Where(j => j.Spec.Name.Contains(query.NameContains, StringComparison.Ordinal))
-                .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id.Value, StringComparer.Ordinal);
-            var all = (query.NewestFirst ? matching.Reverse() : matching).ToList();
-            var skip = string.IsNullOrEmpty(query.PageToken) ? 0 : int.Parse(query.PageToken, System.Globalization.CultureInfo.InvariantCulture);
-            var page = all.Skip(skip).Take(query.PageSize).ToList();
-            var next = skip + page.Count < all.Count ? (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
-            return Task.FromResult(new JobPage(page, next));
+                .Where(j => j.Spec.Name.Contains(query.NameContains, StringComparison.Ordinal)));
+            var ordered = query.NewestFirst ? matching.Reverse() : matching;
+            var rest = after is { } token ? ordered.SkipWhile(j => !token.IsBefore(j)) : ordered;
+            var page = rest.Take(pageSize + 1).ToList();
+            if (page.Count <= pageSize)
+            {
+                return Task.FromResult(new JobPage(page, ""));
+            }
+            page.RemoveAt(pageSize);
+            return Task.FromResult(new JobPage(page, InMemoryPageToken.After(page[^1], query.NewestFirst)));
         }
     }
 
@@ -63,7 +80,7 @@ public sealed class InMemoryJobStore : IJobStore
     {
         lock (_gate)
         {
-            IReadOnlyList<Job> jobs = _jobs.Values.Where(j => states.Contains(j.State)).OrderBy(j => j.CreatedAt).ThenBy(j => j.Id.Value, StringComparer.Ordinal).ToList();
+            IReadOnlyList<Job> jobs = InSubmissionOrder(_jobs.Values.Where(j => states.Contains(j.State))).ToList();
             return Task.FromResult(jobs);
         }
     }
@@ -77,37 +94,6 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
-    public Task<CommitResult> CommitAsync(IReadOnlyList<JobUpdate> updates, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            var applied = new List<JobId>();
-            var conflicts = new List<JobId>();
-            foreach (var update in updates)
-            {
-                var id = update.Next.Id;
-                if (!_jobs.TryGetValue(id, out var current) || current.Version != update.ExpectedVersion
-                    || (update.Reservation is { } r && UsedNodes().GetValueOrDefault(r.Pool) + r.Nodes > r.PoolMaxNodes))
-                {
-                    conflicts.Add(id);
-                    continue;
-                }
-                if (update.Reservation is not null && update.Next.Placement is { } placement)
-                {
-                    _attempts[(id, update.Next.Attempt)] = new AttemptRow(update.Next.Team, placement, null);
-                }
-                if (update.AttemptEnd is { } end && _attempts.TryGetValue((id, current.Attempt), out var row))
-                {
-                    _attempts[(id, current.Attempt)] = row with { End = end };
-                }
-                _jobs[id] = update.Next;
-                _transitions[id].Add(update.Transition);
-                applied.Add(id);
-            }
-            return Task.FromResult(new CommitResult(applied, conflicts));
-        }
-    }
-
     public Task<IReadOnlyDictionary<string, int>> GetUsedNodesAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -116,14 +102,19 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
+    /// <summary>Ended attempts at their actual cost; the current attempt of a job holding capacity at its expected cost.</summary>
     public Task<IReadOnlyDictionary<string, Money>> GetTeamChargesAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var charges = new Dictionary<string, Money>();
-            foreach (var row in _attempts.Values)
+            var charges = new Dictionary<string, Money>(StringComparer.Ordinal);
+            foreach (var ((id, attempt), row) in _attempts)
             {
-                charges[row.Team] = charges.GetValueOrDefault(row.Team) + (row.End?.ActualCost ?? row.Placement.Cost.Total);
+                var job = _jobs[id];
+                if (row.End is not null || (attempt == job.Attempt && job.State.HoldsCapacity()))
+                {
+                    charges[row.Team] = charges.GetValueOrDefault(row.Team) + (row.End?.ActualCost ?? row.Placement.Cost.Total);
+                }
             }
             return Task.FromResult<IReadOnlyDictionary<string, Money>>(charges);
         }
@@ -145,10 +136,18 @@ public sealed class InMemoryJobStore : IJobStore
                 .GroupBy(a => (a.Team, a.Placement.Region, a.Placement.Cluster, a.Placement.CapacityType))
                 .Select(g => new SpendRow(g.Key.Team, g.Key.Region.Cloud, g.Key.Region.Name, g.Key.Cluster, g.Key.CapacityType,
                     g.Aggregate(Money.Zero, (sum, a) => sum + a.End!.ActualCost)))
+                .OrderBy(r => r.Team, StringComparer.Ordinal)
+                .ThenBy(r => r.Cloud.ToWire(), StringComparer.Ordinal)
+                .ThenBy(r => r.Region, StringComparer.Ordinal)
+                .ThenBy(r => r.Cluster, StringComparer.Ordinal)
+                .ThenBy(r => r.CapacityType.ToWire(), StringComparer.Ordinal)
                 .ToList();
             return Task.FromResult(rows);
         }
     }
+
+    private static IOrderedEnumerable<Job> InSubmissionOrder(IEnumerable<Job> jobs) =>
+        jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.Id.Value, StringComparer.Ordinal);
 
     private Dictionary<string, int> UsedNodes() =>
         _jobs.Values.Where(j => j.State.HoldsCapacity() && j.Placement is not null)

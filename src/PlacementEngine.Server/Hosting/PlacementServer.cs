@@ -11,7 +11,6 @@ using PlacementEngine.Grpc.Auth;
 using PlacementEngine.Grpc.Services;
 using PlacementEngine.Scheduling;
 using PlacementEngine.Server.FleetFiles;
-using PlacementEngine.Storage.Sqlite;
 
 namespace PlacementEngine.Server.Hosting;
 
@@ -119,8 +118,8 @@ public static class PlacementServer
         services.AddSingleton(TimeProvider.System);
         // Created by the container so that it is disposed, and the file closed cleanly, at shutdown.
         services.AddSingleton(_ => StoreWiring.Open(options));
-        services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<SqliteStores>().Jobs);
-        services.AddSingleton<IPriceBookStore>(sp => sp.GetRequiredService<SqliteStores>().PriceBooks);
+        services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<OpenStores>().Jobs);
+        services.AddSingleton<IPriceBookStore>(sp => sp.GetRequiredService<OpenStores>().PriceBooks);
         services.AddSingleton<JobEventHub>();
         services.AddSingleton(sp => PendingQueue.FedBy(sp.GetRequiredService<JobEventHub>()));
         services.AddSingleton(new FleetState(loaded.Fleet));

@@ -22,6 +22,8 @@ public sealed class ServerOptions
     public required IPEndPoint Listen { get; init; }
     public required IPEndPoint MetricsListen { get; init; }
     public required string DatabasePath { get; init; }
+    /// <summary>The SQLite file at <see cref="DatabasePath"/> unless --store postgres.</summary>
+    public StoreChoice Store { get; init; } = StoreChoice.Sqlite;
     public required string FleetPath { get; init; }
     public required string TokensPath { get; init; }
     /// <summary>The shipped price catalog folder: the first price book when the store has none, and the regions imports may name.</summary>
@@ -76,6 +78,7 @@ public sealed class ServerOptions
         var fleet = PathOption(config, "fleet", DefaultFleet, mustExist: true, errors);
         var tokens = PathOption(config, "tokens", DefaultTokens, mustExist: true, errors);
         var pricing = PricingFolder(config, fleet, errors);
+        var store = StoreChoice.Read(config, errors);
         var database = Optional(config, "db") ?? DefaultDatabase;
         var databaseFolder = Path.GetDirectoryName(Path.GetFullPath(database));
         if (databaseFolder is not null && !Directory.Exists(databaseFolder))
@@ -92,6 +95,7 @@ public sealed class ServerOptions
             Listen = listen!,
             MetricsListen = metrics!,
             DatabasePath = Path.GetFullPath(database),
+            Store = store,
             FleetPath = fleet!,
             TokensPath = tokens!,
             PricingPath = pricing!,

@@ -8,7 +8,7 @@ namespace PlacementEngine.Server.Tests.Hosting;
 
 public sealed class ServerOptionsTests
 {
-    private static (ServerOptions? Options, IReadOnlyList<string> Errors) From(params (string Key, string Value)[] values)
+    internal static (ServerOptions? Options, IReadOnlyList<string> Errors) From(params (string Key, string Value)[] values)
     {
         var settings = new Dictionary<string, string?>
         {

@@ -1,9 +1,10 @@
 using PlacementEngine.Scheduling;
+using PlacementEngine.Storage.Conformance.PriceBooks;
 
 namespace PlacementEngine.Storage.Sqlite.Tests.PriceBooks;
 
 /// <summary>The price book conformance suite against real SQLite files, one per store, in a temp directory.</summary>
-public sealed class SqlitePriceBookStoreConformanceTests : PriceBookStoreConformanceTests, IDisposable
+public sealed class SqlitePriceBookStoreConformanceTests : DurablePriceBookStoreConformanceTests, IDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<IPriceBookStore, string> _paths = [];

@@ -3,7 +3,8 @@ using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 using PlacementEngine.Storage.Sqlite.Tests.GroupCommit;
 using PlacementEngine.TestKit;
-using static PlacementEngine.Storage.Sqlite.Tests.PriceBooks.PriceBookTestData;
+using PlacementEngine.Storage.Conformance.PriceBooks;
+using static PlacementEngine.Storage.Conformance.PriceBooks.PriceBookTestData;
 
 namespace PlacementEngine.Storage.Sqlite.Tests.PriceBooks;
 

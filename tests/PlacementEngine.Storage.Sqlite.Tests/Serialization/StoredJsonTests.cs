@@ -1,6 +1,6 @@
 using PlacementEngine.Core;
 using PlacementEngine.Storage.Sqlite.Serialization;
-using PlacementEngine.Storage.Sqlite.Tests.Conformance;
+using PlacementEngine.Storage.Conformance.Jobs;
 using PlacementEngine.TestKit;
 
 namespace PlacementEngine.Storage.Sqlite.Tests.Serialization;

@@ -1,0 +1,82 @@
+using Npgsql;
+using PlacementEngine.Contracts.V1;
+using PlacementEngine.TestKit.Servers;
+
+namespace PlacementEngine.Server.Tests.EndToEnd;
+
+/// <summary>The real server with --store postgres: jobs are placed from PostgreSQL and are there again after a restart.</summary>
+public sealed class PostgresStoreEndToEndTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task Server_OnPostgres_PlacesASubmittedJobAndKeepsItAcrossARestart()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var server = await ServerProcess.StartAsync("--store", "postgres", "--postgres", connectionString);
+        string id;
+        using (var client = server.Connect(DemoTokens.MlResearch))
+        {
+            var submitted = await client.Jobs.SubmitJobAsync(new SubmitJobRequest
+            {
+                IdempotencyKey = "on-postgres",
+                Spec = new JobSpec
+                {
+                    Name = "on-postgres",
+                    Container = new ContainerSpec { Image = "ghcr.io/acme/batch:1" },
+                    Worker = new WorkerResources { Vcpus = 2, MemoryGib = 4 },
+                    Workers = 1,
+                    EstimatedRuntimeSeconds = 600,
+                },
+            });
+            id = submitted.Job.Id;
+            var placed = await WaitForPlacementAsync(client, id);
+            Assert.False(string.IsNullOrEmpty(placed.Placement?.Pool), $"job {id} has no placement\n{server.Output}");
+        }
+
+        await server.StopAsync();
+        Assert.Equal(id, await StoredJobIdAsync(connectionString));
+        await server.StartAgainAsync();
+
+        using var again = server.Connect(DemoTokens.MlResearch);
+        var after = await again.Jobs.GetJobAsync(new GetJobRequest { Id = id });
+        Assert.Equal("on-postgres", after.Spec.Name);
+        Assert.NotEqual(JobState.Pending, after.State);
+        var listed = await again.Jobs.ListJobsAsync(new ListJobsRequest { PageSize = 10 });
+        Assert.Equal([id], listed.Jobs.Select(j => j.Id));
+    }
+
+    [Fact]
+    public async Task Server_OnUnreachablePostgres_RefusesToStartNamingTheOption()
+    {
+        var unreachable = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Username=postgres;Database=none;Timeout=2";
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ServerProcess.StartAsync("--store", "postgres", "--postgres", unreachable));
+
+        Assert.Contains("--postgres: cannot open the PostgreSQL store", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The one job in the PostgreSQL database, read there directly: the server used it, not its SQLite file.</summary>
+    private static async Task<string?> StoredJobIdAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT string_agg(id, ',') FROM placement.jobs", connection);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    private static async Task<Job> WaitForPlacementAsync(ServerConnection client, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Job job;
+        do
+        {
+            job = await client.Jobs.GetJobAsync(new GetJobRequest { Id = id });
+            if (job.State != JobState.Pending)
+            {
+                return job;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        return job;
+    }
+}
