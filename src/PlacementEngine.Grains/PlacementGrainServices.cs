@@ -15,7 +15,7 @@ public static class PlacementGrainServices
 {
     public static IServiceCollection AddPlacementGrains(this IServiceCollection services, Func<IServiceProvider, IEnumerable<IClusterExecutor>> executors)
     {
-        services.AddSerializer(serializer => serializer.AddJsonSerializer(PlacementJson.IsCarried, PlacementJson.Options));
+        services.AddPlacementSerialization();
         services.AddSingleton(sp => new AsyncSignal(() => Send(sp, grains => grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).WakeAsync())));
         services.AddSingleton(sp => new JobEventHub(change => Send(sp, grains => grains.GetGrain<IJobGrain>(change.Job.Id.Value).PublishAsync(change.AsImmutable()))));
         services.AddSingleton(sp => new Dispatchers(executors(sp), cluster => Send(sp, grains => grains.GetGrain<IClusterGrain>(cluster).WakeAsync())));
@@ -29,6 +29,10 @@ public static class PlacementGrainServices
         services.AddHostedService<GrainStarter>();
         return services;
     }
+
+    /// <summary>Codecs for what grain calls carry; an Orleans client of these grains needs them too.</summary>
+    public static IServiceCollection AddPlacementSerialization(this IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(PlacementJson.IsCarried, PlacementJson.Options));
 
     /// <summary>One-way sends: their grains' timers catch up on anything lost, e.g. while the silo shuts down.</summary>
     private static void Send(IServiceProvider services, Func<IGrainFactory, Task> send)
