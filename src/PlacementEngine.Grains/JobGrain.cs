@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using Orleans.Utilities;
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
@@ -6,8 +7,12 @@ using PlacementEngine.Scheduling;
 namespace PlacementEngine.Grains;
 
 /// <summary>One job's writer and the fan-out of its changes; see <see cref="IJobGrain"/>.</summary>
-/// <remarks>Idle job grains go soon: there is one per job, and a busy service has many thousands.</remarks>
+/// <remarks>
+/// Idle job grains go soon: there is one per job, and a busy service has many thousands. A job's grain starts on the
+/// silo that first calls it (the one that took the submission), which spares the submission a hop.
+/// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
+[PreferLocalPlacement]
 internal sealed class JobGrain(JobOperations jobs, ILogger<JobGrain> logger) : Grain, IJobGrain
 {
     /// <summary>How long a subscription lasts unless renewed; watchers renew well within it.</summary>

@@ -10,7 +10,8 @@ namespace PlacementEngine.Grains.Tests;
 /// One silo on Orleans' in-process test cluster with the grains over an in-memory store, and one cluster "gcp-eu"
 /// (two one-GPU A100 nodes) behind a recording executor. Timers are slow, so only the calls a test makes move things.
 /// </summary>
-public sealed class GrainCluster : IAsyncLifetime
+/// <param name="silos">How many silos, all on the same store and executor; <see cref="Services"/> are the first one's.</param>
+public sealed class GrainCluster(int silos = 1) : IAsyncLifetime
 {
     public const string ClusterName = "gcp-eu";
 
@@ -30,8 +31,10 @@ public sealed class GrainCluster : IAsyncLifetime
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>The API's job operations, as the gRPC services use them in a silo.</summary>
-    public IJobOperations Jobs => Services.GetRequiredService<IJobOperations>();
+    /// <summary>The API's job operations, as the gRPC services use them in the first silo.</summary>
+    public IJobOperations Jobs => JobsOn(0);
+
+    public IJobOperations JobsOn(int silo) => Cluster.Silos[silo].ServiceProvider.GetRequiredService<IJobOperations>();
 
     public ISchedulerGrain Scheduler => Grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key);
 
@@ -39,7 +42,7 @@ public sealed class GrainCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseInMemoryReminderService();

@@ -1,9 +1,9 @@
 namespace PlacementEngine.Grains.Tests;
 
 /// <summary>A fresh <see cref="GrainCluster"/> for each test.</summary>
-public abstract class GrainClusterTests : IAsyncLifetime
+public abstract class GrainClusterTests(int silos = 1) : IAsyncLifetime
 {
-    protected GrainCluster Grains { get; } = new();
+    protected GrainCluster Grains { get; } = new(silos);
 
     public Task InitializeAsync() => Grains.InitializeAsync();
 

@@ -6,23 +6,22 @@ namespace PlacementEngine.Grains.Tests;
 public sealed class WatchThroughGrainsTests : GrainClusterTests
 {
     /// <summary>
-    /// The scheduler's, the cluster's and the executor's writes each reach the watch through the job's grain: the
-    /// snapshot's history and the events together are the stored history, each transition once, in order.
+    /// Follows a job on <paramref name="watcher"/> from submission to its end while the scheduler's, the cluster's and
+    /// the executor's writes move it; answers every transition it saw.
     /// </summary>
-    [Fact]
-    public async Task Watch_ThroughTheJobGrain_SeesEveryTransitionOnce()
+    internal static async Task<List<StateTransition>> WatchToTheEndAsync(GrainCluster grains, IJobOperations watcher)
     {
         using var safety = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var job = await Grains.SubmitAsync();
-        await using var watch = Grains.Jobs.WatchAsync(job.Id, safety.Token).GetAsyncEnumerator(safety.Token);
+        var job = await grains.SubmitAsync();
+        await using var watch = watcher.WatchAsync(job.Id, safety.Token).GetAsyncEnumerator(safety.Token);
         Assert.True(await watch.MoveNextAsync());
         var seen = watch.Current.History!.ToList();
 
-        await Grains.Scheduler.RunCycleAsync();
-        await Grains.ClusterGrain.DispatchAsync();
-        var attempt = (await Grains.StoredAsync(job.Id)).Attempt;
-        Grains.Executor.Report(new ExecutionUpdate(job.Id, attempt, ExecutionPhase.Running, "started"));
-        Grains.Executor.Report(new ExecutionUpdate(job.Id, attempt, ExecutionPhase.Succeeded, "exit 0"));
+        await grains.Scheduler.RunCycleAsync();
+        await grains.ClusterGrain.DispatchAsync();
+        var attempt = (await grains.StoredAsync(job.Id)).Attempt;
+        grains.Executor.Report(new ExecutionUpdate(job.Id, attempt, ExecutionPhase.Running, "started"));
+        grains.Executor.Report(new ExecutionUpdate(job.Id, attempt, ExecutionPhase.Succeeded, "exit 0"));
 
         var last = watch.Current.Job;
         while (await watch.MoveNextAsync())
@@ -30,12 +29,35 @@ public sealed class WatchThroughGrainsTests : GrainClusterTests
             seen.Add(watch.Current.Transition!);
             last = watch.Current.Job;
         }
-
-        var stored = await Grains.Store.GetTransitionsAsync(job.Id, default);
+        Assert.Equal(JobState.Succeeded, last.State);
+        var stored = await grains.Store.GetTransitionsAsync(job.Id, default);
         Assert.Equal(stored.Select(t => t.To), seen.Select(t => t.To));
+        return seen;
+    }
+
+    /// <summary>The snapshot's history and the events together are the stored history, each transition once, in order.</summary>
+    [Fact]
+    public async Task Watch_ThroughTheJobGrain_SeesEveryTransitionOnce()
+    {
+        var seen = await WatchToTheEndAsync(Grains, Grains.Jobs);
+
         Assert.Equal(
             [JobState.Pending, JobState.Placed, JobState.Dispatched, JobState.Running, JobState.Succeeded],
             seen.Select(t => t.To));
-        Assert.Equal(JobState.Succeeded, last.State);
+    }
+}
+
+/// <summary>Two silos: a watch served by one sees the changes of a job whose grain lives on the other.</summary>
+public sealed class WatchAcrossSilosTests() : GrainClusterTests(silos: 2)
+{
+    [Fact]
+    public async Task Watch_ServedByTheOtherSilo_SeesEveryTransitionOnce()
+    {
+        // The job's grain starts on the first silo, which took the submission (it prefers local placement).
+        var seen = await WatchThroughGrainsTests.WatchToTheEndAsync(Grains, Grains.JobsOn(1));
+
+        Assert.Equal(
+            [JobState.Pending, JobState.Placed, JobState.Dispatched, JobState.Running, JobState.Succeeded],
+            seen.Select(t => t.To));
     }
 }
