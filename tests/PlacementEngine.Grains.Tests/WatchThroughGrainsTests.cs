@@ -45,6 +45,35 @@ public sealed class WatchThroughGrainsTests : GrainClusterTests
             [JobState.Pending, JobState.Placed, JobState.Dispatched, JobState.Running, JobState.Succeeded],
             seen.Select(t => t.To));
     }
+
+    /// <summary>A notification lost on the way (its writer's silo died after the commit) is filled in from the store.</summary>
+    [Fact]
+    public async Task Watch_NotificationMissing_FillsTheGapFromTheStore()
+    {
+        using var safety = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // No pool has an H100: the cycle declares the job Unschedulable and nothing else moves it.
+        var submitted = await Grains.Jobs.SubmitAsync(GrainCluster.Draft() with { GpuModels = ["H100"] }, "", default);
+        var id = submitted.Job!.Id;
+        await Grains.Scheduler.RunCycleAsync();
+        await using var watch = Grains.Jobs.WatchAsync(id, safety.Token).GetAsyncEnumerator(safety.Token);
+        Assert.True(await watch.MoveNextAsync());
+        var unschedulable = watch.Current.Job;
+        Assert.Equal(JobState.Unschedulable, unschedulable.State);
+
+        // Two commits straight to the store; only the second is announced.
+        var (pending, toPending) = JobLifecycle.Transition(unschedulable, JobState.Pending, "looked at again", DateTimeOffset.UtcNow);
+        var (cancelled, toCancelled) = JobLifecycle.Transition(pending, JobState.Cancelled, "cancelled", DateTimeOffset.UtcNow);
+        await Grains.Store.CommitAsync([new JobUpdate(pending, toPending, unschedulable.Version), new JobUpdate(cancelled, toCancelled, pending.Version)], default);
+        await Grains.Grains.GetGrain<IJobGrain>(id.Value).PublishAsync(new JobChange(cancelled, toCancelled).AsImmutable());
+
+        var events = new List<JobChange>();
+        while (await watch.MoveNextAsync())
+        {
+            events.Add(watch.Current);
+        }
+        Assert.Equal([JobState.Pending, JobState.Cancelled], events.Select(e => e.Transition!.To));
+        Assert.Equal([pending.Version, cancelled.Version], events.Select(e => e.Job.Version));
+    }
 }
 
 /// <summary>Two silos: a watch served by one sees the changes of a job whose grain lives on the other.</summary>
