@@ -11,7 +11,7 @@ namespace PlacementEngine.Grpc.Services;
 /// placement.v1.JobService/PlanJobs: what-if planning for any authenticated caller. Each spec's team defaults
 /// to the caller's; naming another team needs the admin role, as for SubmitJob. Nothing is stored.
 /// </summary>
-internal sealed class JobPlanner(PlanOperations plans, IAuthorizationService authorization)
+internal sealed class JobPlanner(IPlanOperations plans, IAuthorizationService authorization)
 {
     public async Task<V1.PlanJobsResponse> PlanAsync(V1.PlanJobsRequest request, ServerCallContext context)
     {

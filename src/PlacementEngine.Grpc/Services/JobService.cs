@@ -12,7 +12,7 @@ namespace PlacementEngine.Grpc.Services;
 /// its own jobs (another team's job is NOT_FOUND, as if it did not exist), and submits only for itself; admins act for every team (<see cref="PlacementPolicies.TeamAccess"/>).
 /// </summary>
 [Authorize]
-internal sealed class JobService(JobOperations jobs, PlanOperations plans, FleetOperations fleet, IAuthorizationService authorization)
+internal sealed class JobService(IJobOperations jobs, IPlanOperations plans, FleetOperations fleet, IAuthorizationService authorization)
     : V1.JobService.JobServiceBase
 {
     public override async Task<V1.SubmitJobResponse> SubmitJob(V1.SubmitJobRequest request, ServerCallContext context)

@@ -22,7 +22,7 @@ public sealed partial class ClusterDispatcher(
     public string Cluster => executor.Cluster;
 
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(DispatchLoopAsync(cancellationToken), FollowLoopAsync(cancellationToken), HealthLoopAsync(cancellationToken));
+        Task.WhenAll(DispatchLoopAsync(cancellationToken), FollowAsync(cancellationToken), HealthLoopAsync(cancellationToken));
 
     /// <summary>Dispatches every Placed job of this cluster once. Returns how many were accepted.</summary>
     public async Task<int> DispatchPlacedAsync(CancellationToken cancellationToken)
@@ -179,7 +179,11 @@ public sealed partial class ClusterDispatcher(
         }
     }
 
-    private async Task FollowLoopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops an attempt on this cluster; succeeds when it is already gone.</summary>
+    public Task CancelAsync(JobId job, int attempt, CancellationToken cancellationToken) => executor.CancelAsync(job, attempt, cancellationToken);
+
+    /// <summary>Follows the cluster and applies what it reports, restarting a broken watch, until cancelled.</summary>
+    public async Task FollowAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -6,10 +6,12 @@ public sealed class Dispatchers : IDisposable
     private readonly Dictionary<string, IClusterExecutor> _executors;
     private readonly Dictionary<string, AsyncSignal> _signals;
 
-    public Dispatchers(IEnumerable<IClusterExecutor> executors)
+    /// <param name="onWake">Also told of every wake, by cluster: in a silo the cluster's dispatcher is a grain, perhaps elsewhere.</param>
+    public Dispatchers(IEnumerable<IClusterExecutor> executors, Action<string>? onWake = null)
     {
         _executors = executors.ToDictionary(e => e.Cluster, StringComparer.Ordinal);
-        _signals = _executors.Keys.ToDictionary(k => k, _ => new AsyncSignal(), StringComparer.Ordinal);
+        _signals = _executors.Keys.ToDictionary(
+            k => k, k => new AsyncSignal(onWake is null ? null : () => onWake(k)), StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<IClusterExecutor> Executors => _executors.Values;

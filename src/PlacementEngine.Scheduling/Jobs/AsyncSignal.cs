@@ -1,12 +1,14 @@
 namespace PlacementEngine.Scheduling;
 
 /// <summary>An auto-reset wake-up: many Set calls before a wait collapse into one wake.</summary>
-public sealed class AsyncSignal : IDisposable
+/// <param name="onSet">Also told of every Set: in a silo the wake goes to a grain, which may live in another process.</param>
+public sealed class AsyncSignal(Action? onSet = null) : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
     public void Set()
     {
+        onSet?.Invoke();
         try
         {
             _semaphore.Release();

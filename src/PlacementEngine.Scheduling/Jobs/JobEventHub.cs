@@ -11,7 +11,8 @@ public sealed record JobChange(Job Job, StateTransition? Transition)
 }
 
 /// <summary>In-process fan-out of committed job changes to watchers (WatchJob streams) and to listeners of every job.</summary>
-public sealed class JobEventHub
+/// <param name="forward">Also told of every change: in a silo, watchers may be served by another process.</param>
+public sealed class JobEventHub(Action<JobChange>? forward = null)
 {
     private readonly ConcurrentDictionary<JobId, ConcurrentDictionary<Channel<JobChange>, byte>> _watchers = new();
     private volatile Action<JobChange>[] _listeners = [];
@@ -39,6 +40,7 @@ public sealed class JobEventHub
         {
             listener(change);
         }
+        forward?.Invoke(change);
         if (_watchers.TryGetValue(change.Job.Id, out var channels))
         {
             foreach (var channel in channels.Keys)

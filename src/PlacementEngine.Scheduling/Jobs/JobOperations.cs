@@ -23,6 +23,9 @@ public enum CancelStatus
 
 public sealed record CancelResult(CancelStatus Status, Job? Job);
 
+/// <summary>An attempt a cancel must stop on its cluster: it had been handed over when the job was cancelled.</summary>
+public sealed record AttemptToStop(string Cluster, int Attempt);
+
 /// <summary>What the API can do with jobs. Authorisation (which team may see what) is the API's concern.</summary>
 public sealed class JobOperations(
     IJobStore store,
@@ -31,9 +34,13 @@ public sealed class JobOperations(
     JobSpecValidator validator,
     ProblemBuilder problems,
     Dispatchers dispatchers,
-    AsyncSignal cycleTrigger)
+    AsyncSignal cycleTrigger) : IJobOperations
 {
-    public async Task<SubmitResult> SubmitAsync(JobSpecDraft draft, string idempotencyKey, CancellationToken ct)
+    public Task<SubmitResult> SubmitAsync(JobSpecDraft draft, string idempotencyKey, CancellationToken ct) =>
+        SubmitAsync(NewJobId(), draft, idempotencyKey, ct);
+
+    /// <param name="id">The new job's id, unless the team's key names an existing job.</param>
+    public async Task<SubmitResult> SubmitAsync(JobId id, JobSpecDraft draft, string idempotencyKey, CancellationToken ct)
     {
         var errors = validator.Validate(draft, out var spec);
         var keyErrors = new List<FieldError>();
@@ -43,7 +50,6 @@ public sealed class JobOperations(
         {
             return new SubmitResult(SubmitResultKind.Invalid, null, [.. errors, .. keyErrors]);
         }
-        var id = NewJobId();
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? $"generated-{id.Value}" : idempotencyKey.Trim();
         var job = Job.New(id, spec!, key, writer.Now);
         var outcome = await store.SubmitAsync(job, SpecFingerprint.Of(spec!), ct).ConfigureAwait(false);
@@ -69,6 +75,17 @@ public sealed class JobOperations(
 
     public async Task<CancelResult> CancelAsync(JobId id, string reason, CancellationToken ct)
     {
+        var (result, stop) = await CancelInStoreAsync(id, reason, ct).ConfigureAwait(false);
+        if (stop is not null && dispatchers.TryGet(stop.Cluster, out var executor))
+        {
+            await executor.CancelAsync(id, stop.Attempt, ct).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    /// <summary>The stored half of a cancel, and the attempt its cluster's owner must then stop, if one was handed over.</summary>
+    public async Task<(CancelResult Result, AttemptToStop? Stop)> CancelInStoreAsync(JobId id, string reason, CancellationToken ct)
+    {
         Job? before = null;
         var after = await writer.UpdateAsync(id, job =>
         {
@@ -84,22 +101,20 @@ public sealed class JobOperations(
 
         if (after is null)
         {
-            return new CancelResult(CancelStatus.NotFound, null);
+            return (new CancelResult(CancelStatus.NotFound, null), null);
         }
         if (after.State != JobState.Cancelled || before is null || before.State.IsTerminal())
         {
-            return new CancelResult(CancelStatus.AlreadyFinished, after);
-        }
-        if (before.State is JobState.Dispatched or JobState.Running && before.Placement is { } placement
-            && dispatchers.TryGet(placement.Cluster, out var executor))
-        {
-            await executor.CancelAsync(before.Id, before.Attempt, ct).ConfigureAwait(false);
+            return (new CancelResult(CancelStatus.AlreadyFinished, after), null);
         }
         if (before.State.HoldsCapacity())
         {
             cycleTrigger.Set(); // Freed capacity may fit a waiting job.
         }
-        return new CancelResult(CancelStatus.Cancelled, after);
+        var stop = before.State is JobState.Dispatched or JobState.Running && before.Placement is { } placement
+            ? new AttemptToStop(placement.Cluster, before.Attempt)
+            : null;
+        return (new CancelResult(CancelStatus.Cancelled, after), stop);
     }
 
     /// <summary>
@@ -109,17 +124,13 @@ public sealed class JobOperations(
     public async IAsyncEnumerable<JobChange> WatchAsync(JobId id, [EnumeratorCancellation] CancellationToken ct)
     {
         using var subscription = events.Subscribe(id);
-        var job = await store.GetAsync(id, ct).ConfigureAwait(false);
-        if (job is null)
+        if (await SnapshotAsync(store, id, ct).ConfigureAwait(false) is not { } snapshot)
         {
             yield break;
         }
-        // Read after the job, the history may already hold changes newer than it; those follow as events, so the
-        // history stops at the job's version (its n-th entry brought the job to version n).
-        var history = await store.GetTransitionsAsync(id, ct).ConfigureAwait(false);
-        yield return new JobChange(job, null) { History = [.. history.Take(checked((int)job.Version))] };
-        var version = job.Version;
-        var state = job.State;
+        yield return snapshot;
+        var version = snapshot.Job.Version;
+        var state = snapshot.Job.State;
         while (!state.IsTerminal())
         {
             var change = await subscription.Reader.ReadAsync(ct).ConfigureAwait(false);
@@ -131,6 +142,20 @@ public sealed class JobOperations(
             state = change.Job.State;
             yield return change;
         }
+    }
+
+    /// <summary>A watch's first change: the job now, with its history up to its version; null when there is no such job.</summary>
+    public static async Task<JobChange?> SnapshotAsync(IJobStore store, JobId id, CancellationToken ct)
+    {
+        var job = await store.GetAsync(id, ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            return null;
+        }
+        // Read after the job, the history may already hold changes newer than it; those follow as events, so the
+        // history stops at the job's version (its n-th entry brought the job to version n).
+        var history = await store.GetTransitionsAsync(id, ct).ConfigureAwait(false);
+        return new JobChange(job, null) { History = [.. history.Take(checked((int)job.Version))] };
     }
 
     public async Task<JobExplanation?> ExplainAsync(JobId id, CancellationToken ct)
@@ -146,5 +171,5 @@ public sealed class JobOperations(
     }
 
     /// <summary>16 hex characters from a CSPRNG: unique enough, and safe inside Kubernetes object names.</summary>
-    private static JobId NewJobId() => new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+    public static JobId NewJobId() => new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
 }

@@ -7,7 +7,7 @@ namespace PlacementEngine.Scheduling;
 /// the real pending queue (arriving after it) on the snapshot a cycle would use, by the solver a cycle would
 /// use. Nothing is written: no job, no reservation, no transition.
 /// </summary>
-public sealed class PlanOperations(IJobStore store, JobSpecValidator validator, ProblemBuilder problems, ISolverSelector solvers)
+public sealed class PlanOperations(IJobStore store, JobSpecValidator validator, ProblemBuilder problems, ISolverSelector solvers) : IPlanOperations
 {
     /// <summary>Most specs one plan takes: enough for a pipeline's batch, small enough for one solve.</summary>
     public const int MaxSpecs = 1000;

@@ -7,14 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PlacementEngine.Core;
+using PlacementEngine.Grains;
 using PlacementEngine.Grpc.Auth;
 using PlacementEngine.Grpc.Services;
 using PlacementEngine.Scheduling;
 using PlacementEngine.Server.FleetFiles;
+using PlacementEngine.Storage.Sqlite;
 
 namespace PlacementEngine.Server.Hosting;
 
-/// <summary>Builds the service: gRPC API on one endpoint (HTTP/2), /metrics on another (HTTP/1.1), the scheduler in the background.</summary>
+/// <summary>Builds the service: an Orleans silo with the grains, the gRPC API on one endpoint (HTTP/2), /metrics on another (HTTP/1.1).</summary>
 public static class PlacementServer
 {
     public static async Task<int> RunAsync(string[] args)
@@ -43,6 +45,7 @@ public static class PlacementServer
         }
 
         ConfigureKestrel(builder, options);
+        builder.UseOrleans(silo => SiloWiring.Configure(silo, options));
         Compose(builder.Services, options, fleet);
         PricingWiring.Add(builder.Services, pricing);
 
@@ -59,7 +62,7 @@ public static class PlacementServer
         try
         {
             // Opens the database (refused while another process serves it) before anything is scheduled on it.
-            app.Services.GetRequiredService<SqliteStores>();
+            app.Services.GetRequiredService<OpenStores>();
             await PricingWiring.SeedShippedCatalogAsync(app.Services, options, app.Lifetime.ApplicationStopping).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is InvalidDataException or DatabaseInUseException)
@@ -120,8 +123,6 @@ public static class PlacementServer
         services.AddSingleton(_ => StoreWiring.Open(options));
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<OpenStores>().Jobs);
         services.AddSingleton<IPriceBookStore>(sp => sp.GetRequiredService<OpenStores>().PriceBooks);
-        services.AddSingleton<JobEventHub>();
-        services.AddSingleton(sp => PendingQueue.FedBy(sp.GetRequiredService<JobEventHub>()));
         services.AddSingleton(new FleetState(loaded.Fleet));
         services.AddSingleton<IFleetSource>(sp => sp.GetRequiredService<FleetState>());
         // The fleet file's prices serve until the store holds a price book; then the active book does, from the next cycle.
@@ -130,9 +131,9 @@ public static class PlacementServer
         services.AddSingleton(sp => new PriceBookService(sp.GetRequiredService<IPriceBookStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AsyncSignal>()));
         services.AddSingleton<IBudgetSource>(new StaticBudgetSource(loaded.Budgets));
         services.AddSingleton(sp => new JobSpecValidator(loaded.Regions, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<AsyncSignal>();
         MetricsWiring.Add(services);
-        services.AddSingleton(sp => new Dispatchers(ExecutorWiring.Create(loaded, options, sp)));
+        // The wake-ups, job events and dispatchers that cross grains, the grains' clients for the API, one dispatcher per cluster.
+        services.AddPlacementGrains(sp => ExecutorWiring.Create(loaded, options, sp));
         services.AddSingleton<JobWriter>();
         services.AddSingleton<ProblemBuilder>();
         services.AddSingleton<ISolverSelector>(SolverWiring.Create());
@@ -142,20 +143,6 @@ public static class PlacementServer
         services.AddSingleton<JobOperations>();
         services.AddSingleton<PlanOperations>();
         services.AddSingleton<FleetOperations>();
-        services.AddSingleton(sp =>
-        {
-            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("PlacementEngine.Scheduling");
-            return new SchedulerLoop(
-                sp.GetRequiredService<SchedulingCycle>(),
-                sp.GetRequiredService<AsyncSignal>(),
-                sp.GetRequiredService<SchedulerOptions>(),
-                sp.GetRequiredService<TimeProvider>(),
-                ex => ServerLog.CycleFailed(log, ex));
-        });
-        services.AddSingleton<IReadOnlyList<ClusterDispatcher>>(sp => sp.GetRequiredService<Dispatchers>().Executors
-            .Select(e => ActivatorUtilities.CreateInstance<ClusterDispatcher>(sp, e))
-            .ToList());
-        services.AddHostedService<SchedulerHostedService>();
         GrpcWiring.Add(services, options);
     }
 }

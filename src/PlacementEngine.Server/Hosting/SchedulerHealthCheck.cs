@@ -1,22 +1,23 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
+using PlacementEngine.Grains;
 
 namespace PlacementEngine.Server.Hosting;
 
-/// <summary>Healthy while the scheduler's background service runs; a scheduler that stopped or crashed places nothing.</summary>
-internal sealed class SchedulerHealthCheck(IEnumerable<IHostedService> hosted) : IHealthCheck
+/// <summary>Healthy while the scheduler's grain answers, wherever it lives; a scheduler that cannot be reached places nothing.</summary>
+internal sealed class SchedulerHealthCheck(IGrainFactory grains) : IHealthCheck
 {
     public const string Name = "scheduler";
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var scheduler = hosted.OfType<SchedulerHostedService>().SingleOrDefault();
-        return Task.FromResult(scheduler?.ExecuteTask switch
+        try
         {
-            null => HealthCheckResult.Degraded("the scheduler has not started yet"),
-            { IsCompleted: false } => HealthCheckResult.Healthy("the scheduler runs"),
-            { IsFaulted: true } task => HealthCheckResult.Unhealthy("the scheduler crashed", task.Exception),
-            _ => HealthCheckResult.Unhealthy("the scheduler has stopped"),
-        });
+            var last = await grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).LastCycleAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy($"the scheduler runs; its last cycle placed {last.Placed} of {last.Considered} pending jobs");
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("the scheduler's grain does not answer", ex);
+        }
     }
 }

@@ -20,7 +20,8 @@ internal static class ServerLogging
 
     // The categories that log each call: ASP.NET Core and gRPC write about five lines per call at Information (request
     // start and end, endpoint, each error status), which floods the log and costs a cheap call most of its time.
-    private static readonly string[] PerCallCategories = ["Microsoft.AspNetCore", "Grpc.AspNetCore.Server"];
+    // Orleans narrates its start-up and membership at Information, and its Polly pipelines log every grain placement.
+    private static readonly string[] PerCallCategories = ["Microsoft.AspNetCore", "Grpc.AspNetCore.Server", "Orleans", "Polly"];
 
     public static LogLevel Read(IConfiguration config, List<string> errors)
     {

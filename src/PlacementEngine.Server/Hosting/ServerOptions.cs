@@ -41,6 +41,10 @@ public sealed class ServerOptions
     /// then had every further call on that connection wait for a watch to end.
     /// </summary>
     public int MaxStreamsPerConnection { get; init; } = DefaultMaxStreamsPerConnection;
+    /// <summary>The silo's port for other silos, on loopback; 0 takes a free one.</summary>
+    public int SiloPort { get; init; }
+    /// <summary>The silo's port for Orleans clients, on loopback; 0 takes a free one.</summary>
+    public int GatewayPort { get; init; }
     /// <summary>The least severe entries the log shows; see <see cref="ServerLogging"/>.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
@@ -74,6 +78,8 @@ public sealed class ServerOptions
         var maxMessage = Number(config, "max-message-bytes", 4 * 1024 * 1024, 1024, 64 * 1024 * 1024, errors);
         var streams = Number(config, "max-streams-per-connection", DefaultMaxStreamsPerConnection, 1, 100_000, errors);
         var logLevel = ServerLogging.Read(config, errors);
+        var siloPort = Number(config, "silo-port", 0, 0, 65535, errors);
+        var gatewayPort = Number(config, "gateway-port", 0, 0, 65535, errors);
 
         var fleet = PathOption(config, "fleet", DefaultFleet, mustExist: true, errors);
         var tokens = PathOption(config, "tokens", DefaultTokens, mustExist: true, errors);
@@ -107,6 +113,8 @@ public sealed class ServerOptions
             MaxMessageBytes = (int)maxMessage,
             MaxStreamsPerConnection = (int)streams,
             LogLevel = logLevel,
+            SiloPort = (int)siloPort,
+            GatewayPort = (int)gatewayPort,
         }, errors);
     }
 

@@ -1,0 +1,39 @@
+using PlacementEngine.Core;
+using PlacementEngine.Scheduling;
+
+namespace PlacementEngine.Grains;
+
+/// <summary>
+/// The only writer of one job (key: the job's id): submission, cancel, and the fan-out of its committed changes to
+/// watchers on any silo. Every write is version-checked in the store before it is acknowledged.
+/// </summary>
+[Alias("placement.job")]
+public interface IJobGrain : IGrainWithStringKey
+{
+    /// <summary>Stores the job under this grain's id, or answers the team's job already stored under the key.</summary>
+    [Alias("submit")]
+    Task<Immutable<SubmitResult>> SubmitAsync(Immutable<JobSpecDraft> draft, string idempotencyKey);
+
+    /// <summary>Cancels the job, and stops its attempt through the cluster's grain.</summary>
+    [Alias("cancel")]
+    Task<Immutable<CancelResult>> CancelAsync(string reason);
+
+    /// <summary>Tells <paramref name="watcher"/> of every change committed from now on, for a lease it renews by calling again.</summary>
+    [AlwaysInterleave, Alias("subscribe")]
+    Task SubscribeAsync(IJobWatcher watcher);
+
+    [AlwaysInterleave, Alias("unsubscribe")]
+    Task UnsubscribeAsync(IJobWatcher watcher);
+
+    /// <summary>A change the store applied, from whichever writer committed it; forwarded to the watchers.</summary>
+    [OneWay, AlwaysInterleave, Alias("publish")]
+    Task PublishAsync(Immutable<JobChange> change);
+}
+
+/// <summary>A WatchJob stream's end of a job's changes.</summary>
+[Alias("placement.job-watcher")]
+public interface IJobWatcher : IGrainObserver
+{
+    [OneWay, Alias("changed")]
+    Task OnChangedAsync(Immutable<JobChange> change);
+}

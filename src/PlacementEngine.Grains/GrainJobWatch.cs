@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using PlacementEngine.Core;
+using PlacementEngine.Scheduling;
+
+namespace PlacementEngine.Grains;
+
+/// <summary>
+/// One WatchJob in a silo: subscribes to the job's grain, wherever it lives, then reads the job and its history, then
+/// follows. Like <see cref="JobOperations.WatchAsync"/>: changes racing the first read are not repeated. Notifications
+/// may arrive out of order or not at all (a silo died), so a gap or a quiet spell is filled from the store.
+/// </summary>
+internal sealed class GrainJobWatch(IGrainFactory grains, IJobStore store, JobWatchOptions options) : IJobWatcher
+{
+    private readonly Channel<JobChange> _changes = Channel.CreateUnbounded<JobChange>(new UnboundedChannelOptions { SingleReader = true });
+
+    public Task OnChangedAsync(Immutable<JobChange> change)
+    {
+        _changes.Writer.TryWrite(change.Value);
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<JobChange> RunAsync(JobId id, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var grain = grains.GetGrain<IJobGrain>(id.Value);
+        var self = grains.CreateObjectReference<IJobWatcher>(this);
+        try
+        {
+            await grain.SubscribeAsync(self).WaitAsync(ct).ConfigureAwait(false);
+            if (await JobOperations.SnapshotAsync(store, id, ct).ConfigureAwait(false) is not { } snapshot)
+            {
+                yield break;
+            }
+            yield return snapshot;
+            var version = snapshot.Job.Version;
+            var state = snapshot.Job.State;
+            while (!state.IsTerminal())
+            {
+                var change = await NextAsync(ct).ConfigureAwait(false);
+                if (change is null)
+                {
+                    await grain.SubscribeAsync(self).WaitAsync(ct).ConfigureAwait(false);
+                }
+                else if (change.Job.Version <= version)
+                {
+                    continue;
+                }
+                // A gap (a notification not here yet, or lost) or a quiet spell: the store has every transition.
+                var missed = change is null || change.Job.Version > version + 1
+                    ? await MissedAsync(id, version, change?.Job.Version - 1, ct).ConfigureAwait(false)
+                    : [];
+                foreach (var earlier in missed.Append(change).OfType<JobChange>().Where(c => c.Job.Version > version))
+                {
+                    version = earlier.Job.Version;
+                    state = earlier.Job.State;
+                    yield return earlier;
+                }
+            }
+        }
+        finally
+        {
+            _changes.Writer.TryComplete();
+            grains.DeleteObjectReference<IJobWatcher>(self);
+        }
+    }
+
+    /// <summary>The next notification, or null when none came within the renewal interval.</summary>
+    private async Task<JobChange?> NextAsync(CancellationToken ct)
+    {
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        quiet.CancelAfter(options.Renewal);
+        try
+        {
+            return await _changes.Reader.ReadAsync(quiet.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The stored transitions after <paramref name="after"/> up to <paramref name="upTo"/> (all, when null), each with
+    /// the job as stored now: the store keeps transitions, not every past version of the job.
+    /// </summary>
+    private async Task<List<JobChange>> MissedAsync(JobId id, long after, long? upTo, CancellationToken ct)
+    {
+        var job = await store.GetAsync(id, ct).ConfigureAwait(false);
+        if (job is null)
+        {
+            return [];
+        }
+        var history = await store.GetTransitionsAsync(id, ct).ConfigureAwait(false);
+        var last = Math.Min(upTo ?? job.Version, Math.Min(job.Version, history.Count));
+        var missed = new List<JobChange>();
+        // The n-th transition brought the job to version n.
+        for (var v = after + 1; v <= last; v++)
+        {
+            missed.Add(new JobChange(v == job.Version ? job : job with { Version = v, State = history[(int)v - 1].To }, history[(int)v - 1]));
+        }
+        return missed;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Serialization;
+using PlacementEngine.Scheduling;
+
+namespace PlacementEngine.Grains;
+
+/// <summary>
+/// Wires the scheduling services into a silo: the wake-ups and job events that cross grains go to the grains, one
+/// dispatcher per cluster waits for its grain, and the API's operations go through grains. The host registers the
+/// rest of scheduling (store, writer, cycle, validator) as before.
+/// </summary>
+public static class PlacementGrainServices
+{
+    public static IServiceCollection AddPlacementGrains(this IServiceCollection services, Func<IServiceProvider, IEnumerable<IClusterExecutor>> executors)
+    {
+        services.AddPlacementSerialization();
+        services.AddSingleton(sp => new AsyncSignal(() => Send(sp, grains => grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).WakeAsync())));
+        services.AddSingleton(sp => new JobEventHub(change => Forward(sp, change)));
+        services.AddSingleton(sp => PendingQueue.FedBy(sp.GetRequiredService<JobEventHub>()));
+        services.AddSingleton(sp => new Dispatchers(executors(sp), cluster => Send(sp, grains => grains.GetGrain<IClusterGrain>(cluster).WakeAsync())));
+        // Each silo builds one per cluster; only the silo holding the cluster's grain runs it.
+        services.AddSingleton<IReadOnlyList<ClusterDispatcher>>(sp => sp.GetRequiredService<Dispatchers>().Executors
+            .Select(e => ActivatorUtilities.CreateInstance<ClusterDispatcher>(sp, e))
+            .ToList());
+        services.TryAddSingleton<JobWatchOptions>();
+        services.AddSingleton<IJobOperations, GrainJobOperations>();
+        services.AddSingleton<IPlanOperations, GrainPlanOperations>();
+        services.AddHostedService<GrainStarter>();
+        return services;
+    }
+
+    /// <summary>Codecs for what grain calls carry; an Orleans client of these grains needs them too.</summary>
+    public static IServiceCollection AddPlacementSerialization(this IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(PlacementJson.IsCarried, PlacementJson.Options));
+
+    /// <summary>To the job's grain for its watchers; to the scheduler when the change may concern its pending queue.</summary>
+    private static void Forward(IServiceProvider services, JobChange change)
+    {
+        Send(services, grains => grains.GetGrain<IJobGrain>(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
+        if (change.Job.State is Core.JobState.Pending or Core.JobState.Cancelled)
+        {
+            Send(services, grains => grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).ObserveAsync(change.AsImmutable()));
+        }
+    }
+
+    /// <summary>One-way sends: their grains' timers catch up on anything lost, e.g. while the silo shuts down.</summary>
+    private static void Send(IServiceProvider services, Func<IGrainFactory, Task> send)
+    {
+        try
+        {
+            send(services.GetRequiredService<IGrainFactory>()).Ignore();
+        }
+        catch (Exception)
+        {
+            // The silo is not running yet (the start-up seeds the price book before it starts) or is stopping.
+        }
+    }
+
+    /// <summary>Activates the scheduler and every cluster's grain once the silo runs; their reminders keep them active.</summary>
+    private sealed class GrainStarter(IHostApplicationLifetime lifetime, IGrainFactory grains, Dispatchers dispatchers) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStarted.Register(() =>
+            {
+                grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).WakeAsync().Ignore();
+                foreach (var executor in dispatchers.Executors)
+                {
+                    grains.GetGrain<IClusterGrain>(executor.Cluster).WakeAsync().Ignore();
+                }
+            });
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,57 @@
+using PlacementEngine.Core;
+using PlacementEngine.Scheduling;
+
+namespace PlacementEngine.Grains.Tests;
+
+public sealed class ClusterGrainTests : GrainClusterTests
+{
+    [Fact]
+    public async Task Dispatch_PlacedJob_HandsItToTheExecutorOnceHowEverOftenWoken()
+    {
+        var job = await Grains.DispatchedJobAsync();
+
+        await Grains.ClusterGrain.DispatchAsync();
+
+        Assert.Equal(JobState.Dispatched, (await Grains.StoredAsync(job.Id)).State);
+        Assert.Single(Grains.Executor.Dispatched, d => d.Job == job.Id);
+    }
+
+    [Fact]
+    public async Task Cancel_DispatchedJob_StopsItsAttemptThroughTheClusterGrain()
+    {
+        var job = await Grains.DispatchedJobAsync();
+
+        var result = await Grains.Jobs.CancelAsync(job.Id, "not needed", default);
+
+        Assert.Equal(CancelStatus.Cancelled, result.Status);
+        Assert.Equal(JobState.Cancelled, (await Grains.StoredAsync(job.Id)).State);
+        Assert.Contains((job.Id, job.Attempt), Grains.Executor.Cancelled);
+    }
+
+    [Fact]
+    public async Task Cancel_JobNeverHandedOver_TouchesNoExecutor()
+    {
+        // No pool has an H100: the job is never placed, whenever the woken cycle runs.
+        var submitted = await Grains.Jobs.SubmitAsync(GrainCluster.Draft() with { GpuModels = ["H100"] }, "", default);
+
+        var result = await Grains.Jobs.CancelAsync(submitted.Job!.Id, "", default);
+
+        Assert.Equal(CancelStatus.Cancelled, result.Status);
+        Assert.Empty(Grains.Executor.Cancelled);
+    }
+
+    /// <summary>A new owner of the cluster (after its silo died, say) hands the attempts already out there to the executor again.</summary>
+    [Fact]
+    public async Task NewActivation_AdoptsTheClustersDispatchedJobs()
+    {
+        var job = await Grains.DispatchedJobAsync();
+        var attempt = job.Attempt;
+        Assert.Single(Grains.Executor.Dispatched);
+
+        await Grains.Cluster.DeactivateAsync(Grains.ClusterGrain);
+        await Grains.ClusterGrain.DispatchAsync();
+
+        Assert.Equal([(job.Id, attempt), (job.Id, attempt)], Grains.Executor.Dispatched);
+        Assert.Equal(JobState.Dispatched, (await Grains.StoredAsync(job.Id)).State);
+    }
+}
