@@ -10,7 +10,8 @@ namespace PlacementEngine.Core;
 /// 4. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
 ///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
 ///    Ends at the target gap, the iteration budget, or the caller's signal.
-/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too.
+/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too;
+///    skipped when the prices are far below the flow's bound (<see cref="PriceWork"/>).
 /// 6. Improve the best plan locally (<see cref="LocalSearch"/>), re-choose the jobs of teams short of money
 ///    (<see cref="TeamKnapsack"/>); bound it rigorously at the best of the prices seen
 ///    (<see cref="BoundEvaluator"/>).
@@ -113,7 +114,9 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
 
         // 5. Polish phase, unless the prices already prove the plan close enough.
         var prices = new List<DualPrices> { search.BestDuals, search.Duals };
-        if (!closeEnough && iterations > 0)
+        // Far below the flow's bound, the prices cannot beat it: neither polishing them nor bounding them pays.
+        var pricesCanBound = iterations > 0 && PriceWork.WorthPolishing(search.BestValue, flowBound);
+        if (!closeEnough && pricesCanBound)
         {
             var polish = new PricePolish(problem, lists, pricing);
             var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop);
@@ -128,11 +131,11 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         {
             new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
         }
-        if (iterations > 0)
+        if (pricesCanBound)
         {
             prices.Add(teamFit.Fitted(search.BestDuals, table));
         }
-        var bound = Math.Max(flowBound, iterations > 0 ? prices.Max(evaluator.Evaluate) : decimal.MinValue);
+        var bound = Math.Max(flowBound, pricesCanBound ? prices.Max(evaluator.Evaluate) : decimal.MinValue);
         // Only a plan still short of the target is worth the teams' repair; the rest are done.
         if (!WithinTarget(bound))
         {
