@@ -73,12 +73,16 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
 
         // 4. Subgradient phase.
         var iterations = 0;
+        // The highest value at any prices: over lists that were still short, too high if anything, which only makes
+        // the test of whether the prices could still beat the flow's bound more cautious.
+        var highestValue = double.NegativeInfinity;
         var columns = 0;
         var pricingEvery = PriceColumnsEvery;
         var nextPricing = pricingEvery;
         while (!closeEnough && iterations < options.MaxIterations && !shouldStop())
         {
             var value = search.Evaluate();
+            highestValue = Math.Max(highestValue, value);
             iterations++;
             if (iterations % PlanEvery == 0)
             {
@@ -115,7 +119,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         // 5. Polish phase, unless the prices already prove the plan close enough.
         var prices = new List<DualPrices> { search.BestDuals, search.Duals };
         // Far below the flow's bound, the prices cannot beat it: neither polishing them nor bounding them pays.
-        var pricesCanBound = iterations > 0 && PriceWork.WorthPolishing(search.BestValue, flowBound);
+        var pricesCanBound = iterations > 0 && PriceWork.WorthPolishing(highestValue, flowBound);
         if (!closeEnough && pricesCanBound)
         {
             var polish = new PricePolish(problem, lists, pricing);
