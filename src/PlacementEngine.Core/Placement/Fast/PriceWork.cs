@@ -4,7 +4,8 @@ namespace PlacementEngine.Core;
 /// Whether the subgradient's prices are worth more work once the loop ends. Their only use then is the bound: the
 /// polish climbs from them and every set is bounded rigorously over every pool, which on XL took longer than the
 /// loop itself. Far below the flow's bound (budget-bound instances, where the prices crawl up from zero for all their
-/// iterations) that work cannot beat the bound already held.
+/// iterations) that work cannot beat the bound already held; only the plan the polish builds may still help, so the
+/// search polishes such prices only when local search alone leaves the plan short of the target.
 /// </summary>
 internal static class PriceWork
 {
