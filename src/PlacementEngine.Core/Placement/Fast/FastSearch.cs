@@ -10,7 +10,9 @@ namespace PlacementEngine.Core;
 /// 4. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
 ///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
 ///    Ends at the target gap, the iteration budget, or the caller's signal.
-/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too.
+/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too;
+///    skipped when the prices are far below the flow's bound (<see cref="PriceWork"/>) and local search alone brings
+///    the plan within the target of that bound.
 /// 6. Improve the best plan locally (<see cref="LocalSearch"/>), re-choose the jobs of teams short of money
 ///    (<see cref="TeamKnapsack"/>); bound it rigorously at the best of the prices seen
 ///    (<see cref="BoundEvaluator"/>).
@@ -72,12 +74,16 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
 
         // 4. Subgradient phase.
         var iterations = 0;
+        // The highest value at any prices: over lists that were still short, too high if anything, which only makes
+        // the test of whether the prices could still beat the flow's bound more cautious.
+        var highestValue = double.NegativeInfinity;
         var columns = 0;
         var pricingEvery = PriceColumnsEvery;
         var nextPricing = pricingEvery;
         while (!closeEnough && iterations < options.MaxIterations && !shouldStop())
         {
             var value = search.Evaluate();
+            highestValue = Math.Max(highestValue, value);
             iterations++;
             if (iterations % PlanEvery == 0)
             {
@@ -111,9 +117,17 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             search.Step(value, (double)best.Objective);
         }
 
-        // 5. Polish phase, unless the prices already prove the plan close enough.
+        // 5. Polish phase, unless the prices already prove the plan close enough. Prices far below the flow's bound
+        // cannot beat it: the plan is improved locally first, and when that alone brings it within the target of the
+        // flow's bound, neither polishing the prices nor bounding them is needed.
         var prices = new List<DualPrices> { search.BestDuals, search.Duals };
-        if (!closeEnough && iterations > 0)
+        var polishNeeded = !closeEnough && iterations > 0;
+        if (polishNeeded && !PriceWork.WorthPolishing(highestValue, flowBound))
+        {
+            ImproveLocally(best);
+            polishNeeded = !WithinTarget(flowBound);
+        }
+        if (polishNeeded)
         {
             var polish = new PricePolish(problem, lists, pricing);
             var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop);
@@ -124,15 +138,13 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
 
         // 6. Improve the plan; bound it.
         cancellationToken.ThrowIfCancellationRequested();
-        if (iterations > 0)
+        var pricesCanBound = iterations > 0 && (polishNeeded || !WithinTarget(flowBound));
+        if (pricesCanBound)
         {
-            new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
-        }
-        if (iterations > 0)
-        {
+            ImproveLocally(best);
             prices.Add(teamFit.Fitted(search.BestDuals, table));
         }
-        var bound = Math.Max(flowBound, iterations > 0 ? prices.Max(evaluator.Evaluate) : decimal.MinValue);
+        var bound = Math.Max(flowBound, pricesCanBound ? prices.Max(evaluator.Evaluate) : decimal.MinValue);
         // Only a plan still short of the target is worth the teams' repair; the rest are done.
         if (!WithinTarget(bound))
         {
@@ -148,6 +160,9 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             bound = proven ? best.Objective : Math.Min(bound, best.Objective);
         }
         return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
+
+        void ImproveLocally(FastSolution plan) =>
+            new LocalSearch(problem, lists).Improve(plan, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
 
         // A repair that pays is improved locally too: the nodes and money it moved open moves that were not there
         // before, and the local search's moves open seat changes in turn, so both go again while they pay.
