@@ -1,0 +1,85 @@
+using PlacementEngine.TestKit.Servers;
+
+namespace PlacementEngine.Server.Tests.EndToEnd.ScaleOut;
+
+/// <summary>
+/// Real placement-server processes as the silos of one Orleans cluster on a private PostgreSQL: jobs, price books,
+/// membership and reminders in one database. Loopback only; disposing stops every process and the database server.
+/// </summary>
+internal sealed class SiloCluster : IAsyncDisposable
+{
+    /// <summary>The line a silo logs when the scheduler grain activates on it.</summary>
+    public const string SchedulerActiveLine = "scheduler grain active";
+
+    private SiloCluster(PostgresServer postgres, string connectionString, IReadOnlyList<ServerProcess> silos)
+    {
+        Postgres = postgres;
+        ConnectionString = connectionString;
+        Silos = silos;
+    }
+
+    public PostgresServer Postgres { get; }
+    public string ConnectionString { get; }
+    public IReadOnlyList<ServerProcess> Silos { get; }
+
+    public static async Task<SiloCluster> StartAsync(int silos, params string[] extraArgs)
+    {
+        var postgres = await PostgresServer.StartAsync();
+        var started = new List<ServerProcess>();
+        try
+        {
+            var connectionString = await postgres.CreateDatabaseAsync();
+            for (var i = 0; i < silos; i++)
+            {
+                // One at a time: the first creates the schema; the others join its membership table.
+                started.Add(await ServerProcess.StartAsync(
+                    [
+                        "--store", "postgres", "--postgres", connectionString,
+                        "--silo-port", LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        "--gateway-port", LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        .. extraArgs,
+                    ]));
+            }
+            return new SiloCluster(postgres, connectionString, started);
+        }
+        catch
+        {
+            foreach (var silo in started)
+            {
+                await silo.DisposeAsync();
+            }
+            await postgres.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The live silo whose log says the scheduler grain activated on it most recently, waiting for one up to <paramref name="timeout"/>.</summary>
+    public async Task<ServerProcess> SchedulerHostAsync(TimeSpan timeout, IReadOnlyCollection<ServerProcess>? excluding = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var host = Silos.FirstOrDefault(s => (excluding is null || !excluding.Contains(s)) && s.Output.Contains(SchedulerActiveLine, StringComparison.Ordinal));
+            if (host is not null)
+            {
+                return host;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no silo logged '{SchedulerActiveLine}' within {timeout}:\n{string.Join("\n----\n", Silos.Select(s => s.Output))}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    public string Logs() => string.Join("\n", Silos.Select((s, i) => $"---- silo {i} (pid {s.Pid})\n{s.Output}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in Silos)
+        {
+            await silo.DisposeAsync();
+        }
+        await Postgres.DisposeAsync();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using PlacementEngine.Contracts.V1;
+
+namespace PlacementEngine.Server.Tests.EndToEnd.ScaleOut;
+
+/// <summary>
+/// Clients submitting small CPU jobs as pipelines would, each to a silo in turn. A call that fails with a retryable
+/// status is retried with the same idempotency key on the next silo; any other status is recorded as a failure.
+/// </summary>
+internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int clients, string prefix)
+{
+    private static readonly StatusCode[] Retryable = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Aborted, StatusCode.ResourceExhausted, StatusCode.Cancelled];
+
+    private readonly ConcurrentDictionary<string, (string JobId, DateTime AckedAt)> _acknowledged = new();
+    private readonly ConcurrentBag<string> _unexpected = [];
+    private readonly ConcurrentBag<StatusCode> _retried = [];
+    private int _next;
+
+    /// <summary>Idempotency key to job id and when it was acknowledged.</summary>
+    public IReadOnlyDictionary<string, (string JobId, DateTime AckedAt)> Acknowledged => _acknowledged;
+
+    /// <summary>Failures with a status a client may not retry: must stay empty.</summary>
+    public IReadOnlyCollection<string> Unexpected => _unexpected;
+
+    public IReadOnlyCollection<StatusCode> Retried => _retried;
+
+    public Task RunAsync(Func<ServerProcess, bool> alive, CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => ClientAsync(c, alive, stop), CancellationToken.None)));
+
+    private async Task ClientAsync(int client, Func<ServerProcess, bool> alive, CancellationToken stop)
+    {
+        var connections = silos.Select(s => s.Connect(DemoTokens.MlResearch)).ToList();
+        try
+        {
+            var turn = client;
+            while (!stop.IsCancellationRequested)
+            {
+                var key = $"{prefix}-{Interlocked.Increment(ref _next)}";
+                for (var tries = 0; tries < 60; tries++)
+                {
+                    turn++;
+                    var silo = turn % silos.Count;
+                    if (!alive(silos[silo]))
+                    {
+                        continue;
+                    }
+                    try
+                    {
+                        var response = await connections[silo].Jobs.SubmitJobAsync(Request(key), deadline: ServerConnection.In(TimeSpan.FromSeconds(10)), cancellationToken: CancellationToken.None);
+                        _acknowledged[key] = (response.Job.Id, DateTime.UtcNow);
+                        break;
+                    }
+                    catch (RpcException ex) when (Retryable.Contains(ex.StatusCode))
+                    {
+                        _retried.Add(ex.StatusCode);
+                        await Task.Delay(50, CancellationToken.None);
+                    }
+                    catch (RpcException ex)
+                    {
+                        _unexpected.Add($"{key} on silo {silo}: {ex.StatusCode} {ex.Status.Detail}");
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                connection.Dispose();
+            }
+        }
+    }
+
+    private static SubmitJobRequest Request(string key) => new()
+    {
+        IdempotencyKey = key,
+        Spec = new JobSpec
+        {
+            Name = key,
+            Container = new ContainerSpec { Image = "ghcr.io/acme/batch:1" },
+            Worker = new WorkerResources { Vcpus = 2, MemoryGib = 4 },
+            Workers = 1,
+            EstimatedRuntimeSeconds = 600,
+        },
+    };
+}
