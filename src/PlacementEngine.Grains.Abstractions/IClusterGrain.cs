@@ -12,6 +12,13 @@ public interface IClusterGrain : IGrainWithStringKey
     [OneWay, AlwaysInterleave, Alias("wake")]
     Task WakeAsync();
 
+    /// <summary>
+    /// Does nothing but make sure the grain is active: a cluster grain whose silo died comes back at once on a
+    /// survivor (and adopts its jobs) instead of waiting for its reminder, which fires once a minute at the most.
+    /// </summary>
+    [OneWay, AlwaysInterleave, Alias("keep-active")]
+    Task KeepActiveAsync();
+
     /// <summary>Dispatches now (after adopting the in-flight jobs, on a fresh activation); answers when done.</summary>
     [AlwaysInterleave, Alias("dispatch")]
     Task DispatchAsync();

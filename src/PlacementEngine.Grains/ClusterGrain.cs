@@ -56,6 +56,8 @@ internal sealed partial class ClusterGrain(
         return Task.CompletedTask;
     }
 
+    public Task KeepActiveAsync() => Task.CompletedTask;
+
     public Task DispatchAsync() =>
         (_dispatch ?? throw new InvalidOperationException($"cluster {Cluster} is not in the fleet")).RequestAsync(_stopping.Token);
 

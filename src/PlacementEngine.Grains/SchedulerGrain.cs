@@ -7,6 +7,8 @@ namespace PlacementEngine.Grains;
 internal sealed partial class SchedulerGrain(
     SchedulingCycle cycle,
     PendingQueue queue,
+    Dispatchers dispatchers,
+    IGrainFactory grains,
     SchedulerOptions options,
     TimeProvider time,
     ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain, IRemindable, IDisposable
@@ -61,6 +63,12 @@ internal sealed partial class SchedulerGrain(
         {
             // A burst of submissions is placed jointly rather than one at a time.
             await Task.Delay(options.BatchWindow, time, cancellationToken).ConfigureAwait(true);
+        }
+        foreach (var executor in dispatchers.Executors)
+        {
+            // Every cycle, so a cluster whose grain died with its silo is owned again within one cycle interval.
+            // The injected factory: the cycle runs off the grain's turn, where the grain's own property is not usable.
+            grains.GetGrain<IClusterGrain>(executor.Cluster).KeepActiveAsync().Ignore();
         }
         var result = await cycle.RunOnceAsync(cancellationToken).ConfigureAwait(true);
         _last = new CycleSummary(result.Considered, result.Placed, result.Unschedulable, result.Conflicts);

@@ -54,4 +54,21 @@ public sealed class ClusterGrainTests : GrainClusterTests
         Assert.Equal([(job.Id, attempt), (job.Id, attempt)], Grains.Executor.Dispatched);
         Assert.Equal(JobState.Dispatched, (await Grains.StoredAsync(job.Id)).State);
     }
+
+    /// <summary>A cluster grain gone with its silo comes back on the scheduler's next cycle, not its minute-long reminder.</summary>
+    [Fact]
+    public async Task Deactivated_NextSchedulingCycle_ReactivatesItAndItAdoptsTheClustersJobs()
+    {
+        var job = await Grains.DispatchedJobAsync();
+        await Grains.Cluster.DeactivateAsync(Grains.ClusterGrain);
+
+        await Grains.Scheduler.RunCycleAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Grains.Executor.Dispatched.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal([(job.Id, job.Attempt), (job.Id, job.Attempt)], Grains.Executor.Dispatched);
+    }
 }
