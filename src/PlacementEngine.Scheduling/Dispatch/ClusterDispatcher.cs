@@ -29,13 +29,14 @@ public sealed partial class ClusterDispatcher(
     {
         var placed = await JobsHereAsync([JobState.Placed], cancellationToken).ConfigureAwait(false);
         var accepted = 0;
-        foreach (var job in placed)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.DispatchConcurrency, 1, 256), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(placed, parallel, async (job, ct) =>
         {
-            if (await DispatchOneAsync(job, cancellationToken).ConfigureAwait(false))
+            if (await DispatchOneAsync(job, ct).ConfigureAwait(false))
             {
-                accepted++;
+                Interlocked.Increment(ref accepted);
             }
-        }
+        }).ConfigureAwait(false);
         return accepted;
     }
 

@@ -13,4 +13,10 @@ public sealed class DispatcherOptions
 
     /// <summary>How long a watch that broke waits before following the cluster again.</summary>
     public TimeSpan WatchRestartDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Placed jobs handed to the cluster at once. Each records its hand-over with its own version-checked write; done
+    /// concurrently, those writes share the store's commits instead of waiting for one each. 1 to 256.
+    /// </summary>
+    public int DispatchConcurrency { get; set; } = 16;
 }

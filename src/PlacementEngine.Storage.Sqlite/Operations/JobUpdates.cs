@@ -13,12 +13,17 @@ namespace PlacementEngine.Storage.Sqlite.Operations;
 /// </summary>
 internal static class JobUpdates
 {
-    private const string SelectVersion = "SELECT version, attempt FROM jobs WHERE id = @id";
+    // With the nodes the job holds now, if any: a reservation does not count the job's own old nodes twice.
+    private static readonly string SelectVersion = $"""
+        SELECT version, attempt,
+               CASE WHEN state IN ({JobRows.HoldingCapacityStates}) THEN placement_pool END,
+               CASE WHEN state IN ({JobRows.HoldingCapacityStates}) THEN placement_nodes ELSE 0 END
+        FROM jobs WHERE id = @id
+        """;
 
-    // The job itself is left out: its row is about to be rewritten with the new placement.
     private static readonly string SelectNodesHeld = $"""
         SELECT COALESCE(SUM(placement_nodes), 0) FROM jobs
-        WHERE placement_pool = @pool AND state IN ({JobRows.HoldingCapacityStates}) AND id <> @id
+        WHERE placement_pool = @pool AND state IN ({JobRows.HoldingCapacityStates})
         """;
 
     private const string UpdateJob = """
@@ -71,14 +76,17 @@ internal static class JobUpdates
     {
         var applied = new List<JobId>();
         var conflicts = new List<JobId>();
+        // Nodes held per pool, read once per pool and batch and then kept by the batch's own changes: summing the
+        // pool's rows for every reservation made a cycle's commit quadratic in the jobs a pool holds.
+        var held = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var update in updates)
         {
-            (await TryApplyAsync(transaction, update, cancellationToken) ? applied : conflicts).Add(update.Next.Id);
+            (await TryApplyAsync(transaction, update, held, cancellationToken) ? applied : conflicts).Add(update.Next.Id);
         }
         return new CommitResult(applied, conflicts);
     }
 
-    private static async Task<bool> TryApplyAsync(SqliteTransaction transaction, JobUpdate update, CancellationToken cancellationToken)
+    private static async Task<bool> TryApplyAsync(SqliteTransaction transaction, JobUpdate update, Dictionary<string, long> held, CancellationToken cancellationToken)
     {
         var id = update.Next.Id.Value;
         var stored = await ReadVersionAsync(transaction, id, cancellationToken);
@@ -86,9 +94,22 @@ internal static class JobUpdates
         {
             return false;
         }
-        if (update.Reservation is { } reservation && !await FitsAsync(transaction, id, reservation, cancellationToken))
+        if (update.Reservation is { } reservation)
         {
-            return false;
+            // The job itself is left out: its row is about to be rewritten with the new placement.
+            var own = current.HeldPool == reservation.Pool ? current.HeldNodes : 0;
+            if (await HeldAsync(transaction, reservation.Pool, held, cancellationToken) - own + reservation.Nodes > reservation.PoolMaxNodes)
+            {
+                return false;
+            }
+        }
+        if (current.HeldPool is { } oldPool && held.ContainsKey(oldPool))
+        {
+            held[oldPool] -= current.HeldNodes;
+        }
+        if (update.Next.State.HoldsCapacity() && update.Next.Placement is { } placed && held.ContainsKey(placed.Pool))
+        {
+            held[placed.Pool] += placed.Nodes;
         }
 
         if (update.AttemptEnd is { } end)
@@ -118,19 +139,27 @@ internal static class JobUpdates
         return true;
     }
 
-    private static async Task<(long Version, int Attempt)?> ReadVersionAsync(SqliteTransaction transaction, string id, CancellationToken cancellationToken)
+    private static async Task<StoredVersion?> ReadVersionAsync(SqliteTransaction transaction, string id, CancellationToken cancellationToken)
     {
         using var command = transaction.Command(SelectVersion, ("@id", id));
-        var rows = await command.ReadAllAsync(row => (row.GetInt64(0), row.GetInt32(1)), cancellationToken);
+        var rows = await command.ReadAllAsync(
+            row => new StoredVersion(row.GetInt64(0), row.GetInt32(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetInt64(3)), cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    private static async Task<bool> FitsAsync(SqliteTransaction transaction, string id, Reservation reservation, CancellationToken cancellationToken)
+    private static async Task<long> HeldAsync(SqliteTransaction transaction, string pool, Dictionary<string, long> held, CancellationToken cancellationToken)
     {
-        using var command = transaction.Command(SelectNodesHeld, ("@pool", reservation.Pool), ("@id", id));
-        var held = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
-        return held + reservation.Nodes <= reservation.PoolMaxNodes;
+        if (!held.TryGetValue(pool, out var nodes))
+        {
+            using var command = transaction.Command(SelectNodesHeld, ("@pool", pool));
+            nodes = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+            held[pool] = nodes;
+        }
+        return nodes;
     }
+
+    /// <param name="HeldPool">The pool whose nodes the job holds now; null when it holds none.</param>
+    private sealed record StoredVersion(long Version, int Attempt, string? HeldPool, long HeldNodes);
 
     private static async Task InsertAttemptAsync(SqliteTransaction transaction, Job next, DateTimeOffset at, CancellationToken cancellationToken)
     {

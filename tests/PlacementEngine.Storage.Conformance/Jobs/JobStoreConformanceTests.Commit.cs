@@ -127,6 +127,28 @@ public abstract partial class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task CommitAsync_CapacityFreedEarlierInTheSameBatch_CountsForLaterReservationsOfThatPool()
+    {
+        var store = await CreateStoreAsync();
+        var holder = await PlaceAsync(store, await SubmitNewAsync(store), StoreTestData.SpotPool, nodes: 3, poolMaxNodes: 4);
+        var small = await SubmitNewAsync(store);
+        var large = await SubmitNewAsync(store);
+        var tooLarge = await SubmitNewAsync(store);
+
+        var result = await store.CommitAsync(
+        [
+            PlaceUpdate(small, StoreTestData.SpotPool, nodes: 1, poolMaxNodes: 4), // fills the pool: 3 + 1
+            MoveUpdate(holder, JobState.Cancelled, actualCost: 0.5m),             // frees 3
+            PlaceUpdate(large, StoreTestData.SpotPool, nodes: 3, poolMaxNodes: 4), // fits again: 1 + 3
+            PlaceUpdate(tooLarge, StoreTestData.SpotPool, nodes: 1, poolMaxNodes: 4),
+        ], None);
+
+        Assert.Equal([small.Id, holder.Id, large.Id], result.Applied);
+        Assert.Equal([tooLarge.Id], result.Conflicts);
+        Assert.Equal(4, (await store.GetUsedNodesAsync(None))[StoreTestData.SpotPool]);
+    }
+
+    [Fact]
     public async Task CommitAsync_CapacityFreedByFinishedJob_CanBeReservedAgain()
     {
         var store = await CreateStoreAsync();
