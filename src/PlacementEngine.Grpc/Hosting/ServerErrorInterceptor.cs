@@ -80,7 +80,7 @@ internal sealed partial class ServerErrorInterceptor(IHostApplicationLifetime li
         {
             var traceId = context.GetHttpContext().TraceIdentifier;
             LogTransientFailure(logger, ex, context.Method, traceId);
-            throw new RpcException(new Status(StatusCode.Unavailable, $"temporarily unavailable, nothing was changed: call again (trace id {traceId})"));
+            throw new RpcException(new Status(StatusCode.Unavailable, $"temporarily unavailable: call again; a submission retried with the same idempotency key answers the same job (trace id {traceId})"));
         }
         catch (Exception ex)
         {

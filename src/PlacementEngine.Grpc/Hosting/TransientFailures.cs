@@ -10,22 +10,28 @@ namespace PlacementEngine.Grpc.Hosting;
 internal static class TransientFailures
 {
     /// <summary>
-    /// Orleans' exceptions for a silo that cannot be reached, by name: this project does not reference Orleans, and a
-    /// grain call that fails this way did not run (Orleans rejects it before delivery or on a dead connection).
+    /// Exceptions of a silo out of reach or a grain call that timed out, by type name: this project does not reference
+    /// Orleans, and their namespaces differ between its assemblies. Every API write is idempotent (a submission by its
+    /// key, a cancel by the job's state), so calling again is safe even when the first call did take effect.
     /// </summary>
-    private static readonly HashSet<string> OrleansUnreachable = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Unreachable = new(StringComparer.Ordinal)
     {
-        "Orleans.Runtime.SiloUnavailableException",
-        "Orleans.Runtime.OrleansMessageRejectionException",
-        "Orleans.Runtime.GatewayTooBusyException",
-        "Orleans.Runtime.ConnectionFailedException",
+        "SiloUnavailableException",
+        "OrleansMessageRejectionException",
+        "GatewayTooBusyException",
+        "ConnectionFailedException",
+        "ClientNotAvailableException",
+        "ConnectionAbortedException",
+        "ConnectionResetException",
+        "TimeoutRejectedException",
+        nameof(TimeoutException),
     };
 
     public static bool IsTransient(Exception exception)
     {
         for (var ex = exception; ex is not null; ex = ex.InnerException)
         {
-            if (ex is StoreUnavailableException or DbException { IsTransient: true } || OrleansUnreachable.Contains(ex.GetType().FullName ?? ""))
+            if (ex is StoreUnavailableException or DbException { IsTransient: true } || Unreachable.Contains(ex.GetType().Name))
             {
                 return true;
             }

@@ -51,6 +51,17 @@ public sealed class ServerErrorInterceptorTests
     }
 
     [Fact]
+    public async Task Unary_GrainCallTimedOutWhileItsSiloWasDying_UnavailableSoTheClientRetries()
+    {
+        var context = TestServerCallContext.For(null);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Interceptor.UnaryServerHandler<string, string>(
+            "request", context, (_, _) => throw new InvalidOperationException("the call failed", new TimeoutException("response did not arrive in time"))));
+
+        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+    }
+
+    [Fact]
     public async Task Unary_UnexpectedFailure_StillInternal()
     {
         var context = TestServerCallContext.For(null);
