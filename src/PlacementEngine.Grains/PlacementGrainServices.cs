@@ -17,7 +17,13 @@ public static class PlacementGrainServices
     {
         services.AddPlacementSerialization();
         services.AddSingleton(sp => new AsyncSignal(() => Send(sp, grains => grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).WakeAsync())));
-        services.AddSingleton(sp => new JobEventHub(change => Forward(sp, change)));
+        services.AddSingleton(sp =>
+        {
+            // Watchers and the scheduler may be served by another process.
+            var events = new JobEventHub();
+            events.Listen(change => Forward(sp, change));
+            return events;
+        });
         services.AddSingleton(sp => PendingQueue.FedBy(sp.GetRequiredService<JobEventHub>()));
         services.AddSingleton(sp => new Dispatchers(executors(sp), cluster => Send(sp, grains => grains.GetGrain<IClusterGrain>(cluster).WakeAsync())));
         // Each silo builds one per cluster; only the silo holding the cluster's grain runs it.

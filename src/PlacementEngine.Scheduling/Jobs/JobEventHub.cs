@@ -10,9 +10,11 @@ public sealed record JobChange(Job Job, StateTransition? Transition)
     public IReadOnlyList<StateTransition>? History { get; init; }
 }
 
-/// <summary>In-process fan-out of committed job changes to watchers (WatchJob streams) and to listeners of every job.</summary>
-/// <param name="forward">Also told of every change: in a silo, watchers may be served by another process.</param>
-public sealed class JobEventHub(Action<JobChange>? forward = null)
+/// <summary>
+/// In-process fan-out of committed job changes to watchers (WatchJob streams) and to listeners of every job (the
+/// scheduler's pending queue; in a silo, the forwarding to other processes).
+/// </summary>
+public sealed class JobEventHub
 {
     private readonly ConcurrentDictionary<JobId, ConcurrentDictionary<Channel<JobChange>, byte>> _watchers = new();
     private volatile Action<JobChange>[] _listeners = [];
@@ -40,7 +42,6 @@ public sealed class JobEventHub(Action<JobChange>? forward = null)
         {
             listener(change);
         }
-        forward?.Invoke(change);
         if (_watchers.TryGetValue(change.Job.Id, out var channels))
         {
             foreach (var channel in channels.Keys)
