@@ -7,11 +7,11 @@ namespace PlacementEngine.Grains;
 /// The API's job operations in a silo: writes go to the job's grain, reads to the store (the system of record and the
 /// query index), plans and explanations to a stateless worker on this silo.
 /// </summary>
-public sealed class GrainJobOperations(IGrainFactory grains, IJobStore store, JobWatchOptions watch) : IJobOperations
+public sealed class GrainJobOperations(GrainRefs grains, IJobStore store, JobWatchOptions watch) : IJobOperations
 {
     public async Task<SubmitResult> SubmitAsync(JobSpecDraft draft, string idempotencyKey, CancellationToken ct)
     {
-        var grain = grains.GetGrain<IJobGrain>(JobOperations.NewJobId().Value);
+        var grain = grains.Job(JobOperations.NewJobId().Value);
         return (await grain.SubmitAsync(draft.AsImmutable(), idempotencyKey).WaitAsync(ct).ConfigureAwait(false)).Value;
     }
 
@@ -22,14 +22,14 @@ public sealed class GrainJobOperations(IGrainFactory grains, IJobStore store, Jo
     public Task<JobPage> ListAsync(JobQuery query, CancellationToken ct) => store.ListAsync(query, ct);
 
     public async Task<CancelResult> CancelAsync(JobId id, string reason, CancellationToken ct) =>
-        (await grains.GetGrain<IJobGrain>(id.Value).CancelAsync(reason).WaitAsync(ct).ConfigureAwait(false)).Value;
+        (await grains.Job(id.Value).CancelAsync(reason).WaitAsync(ct).ConfigureAwait(false)).Value;
 
-    public IAsyncEnumerable<JobChange> WatchAsync(JobId id, CancellationToken ct) => new GrainJobWatch(grains, store, watch).RunAsync(id, ct);
+    public IAsyncEnumerable<JobChange> WatchAsync(JobId id, CancellationToken ct) => new GrainJobWatch(grains.Factory, store, watch).RunAsync(id, ct);
 
     public async Task<JobExplanation?> ExplainAsync(JobId id, CancellationToken ct) =>
         (await PlanWorker.ExplainAsync(id.Value).WaitAsync(ct).ConfigureAwait(false)).Value;
 
-    private IPlanWorkerGrain PlanWorker => grains.GetGrain<IPlanWorkerGrain>(0);
+    private IPlanWorkerGrain PlanWorker => grains.Factory.GetGrain<IPlanWorkerGrain>(0);
 }
 
 /// <summary>What-if plans on this silo's stateless plan worker, never behind the scheduling cycle.</summary>

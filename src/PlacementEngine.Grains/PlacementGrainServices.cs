@@ -16,7 +16,9 @@ public static class PlacementGrainServices
     public static IServiceCollection AddPlacementGrains(this IServiceCollection services, Func<IServiceProvider, IEnumerable<IClusterExecutor>> executors)
     {
         services.AddPlacementSerialization();
-        services.AddSingleton(sp => new AsyncSignal(() => Send(sp, grains => grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).WakeAsync())));
+        services.AddSingleton<GrainRefs>();
+        services.AddSingleton<SchedulerPresence>();
+        services.AddSingleton(sp => new AsyncSignal(() => Send(sp, grains => grains.Scheduler.WakeAsync())));
         services.AddSingleton(sp =>
         {
             // Watchers and the scheduler may be served by another process.
@@ -25,7 +27,7 @@ public static class PlacementGrainServices
             return events;
         });
         services.AddSingleton(sp => PendingQueue.FedBy(sp.GetRequiredService<JobEventHub>()));
-        services.AddSingleton(sp => new Dispatchers(executors(sp), cluster => Send(sp, grains => grains.GetGrain<IClusterGrain>(cluster).WakeAsync())));
+        services.AddSingleton(sp => new Dispatchers(executors(sp), cluster => Send(sp, grains => grains.Cluster(cluster).WakeAsync())));
         // Each silo builds one per cluster; only the silo holding the cluster's grain runs it.
         services.AddSingleton<IReadOnlyList<ClusterDispatcher>>(sp => sp.GetRequiredService<Dispatchers>().Executors
             .Select(e => ActivatorUtilities.CreateInstance<ClusterDispatcher>(sp, e))
@@ -41,22 +43,30 @@ public static class PlacementGrainServices
     public static IServiceCollection AddPlacementSerialization(this IServiceCollection services) =>
         services.AddSerializer(serializer => serializer.AddJsonSerializer(PlacementJson.IsCarried, PlacementJson.Options));
 
-    /// <summary>To the job's grain for its watchers; to the scheduler when the change may concern its pending queue.</summary>
+    /// <summary>
+    /// To the job's grain for its watchers; to the scheduler when the change may concern its pending queue. Skipped
+    /// where nobody can be listening, since this runs for every change: a job's creation (no one can watch a job before
+    /// its submission is answered; a watch reads the store first), and the scheduler's queue when the scheduler runs
+    /// on this silo (its queue heard of the change directly).
+    /// </summary>
     private static void Forward(IServiceProvider services, JobChange change)
     {
-        Send(services, grains => grains.GetGrain<IJobGrain>(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
-        if (change.Job.State is Core.JobState.Pending or Core.JobState.Cancelled)
+        if (change.Transition is not null)
         {
-            Send(services, grains => grains.GetGrain<ISchedulerGrain>(ISchedulerGrain.Key).ObserveAsync(change.AsImmutable()));
+            Send(services, grains => grains.Job(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
+        }
+        if (change.Job.State is Core.JobState.Pending or Core.JobState.Cancelled && !services.GetRequiredService<SchedulerPresence>().IsHere)
+        {
+            Send(services, grains => grains.Scheduler.ObserveAsync(change.AsImmutable()));
         }
     }
 
     /// <summary>One-way sends: their grains' timers catch up on anything lost, e.g. while the silo shuts down.</summary>
-    private static void Send(IServiceProvider services, Func<IGrainFactory, Task> send)
+    private static void Send(IServiceProvider services, Func<GrainRefs, Task> send)
     {
         try
         {
-            send(services.GetRequiredService<IGrainFactory>()).Ignore();
+            send(services.GetRequiredService<GrainRefs>()).Ignore();
         }
         catch (Exception)
         {

@@ -7,6 +7,7 @@ namespace PlacementEngine.Grains;
 internal sealed partial class SchedulerGrain(
     SchedulingCycle cycle,
     PendingQueue queue,
+    SchedulerPresence presence,
     Dispatchers dispatchers,
     IGrainFactory grains,
     SchedulerOptions options,
@@ -24,11 +25,13 @@ internal sealed partial class SchedulerGrain(
         _runner = new CoalescingRunner(RunOnceAsync, ex => LogCycleFailed(logger, ex));
         this.RegisterGrainTimer(() => { _ = Runner.RequestAsync(_stopping.Token); return Task.CompletedTask; }, KeepAlive.Timer(options.CycleInterval, TimeSpan.Zero));
         await KeepAlive.RegisterAsync(this).ConfigureAwait(true);
+        presence.IsHere = true;
         LogActive(logger, RuntimeIdentity);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        presence.IsHere = false;
         _stopping.Cancel();
         return Task.CompletedTask;
     }

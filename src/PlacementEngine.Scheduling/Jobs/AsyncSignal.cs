@@ -9,13 +9,20 @@ public sealed class AsyncSignal(Action? onSet = null) : IDisposable
     public void Set()
     {
         onSet?.Invoke();
+        // One pending wake is enough. Checked rather than caught: Set runs once per submission, and a throw each time
+        // was a measurable share of a submission's cost. A race between the check and the release still ends in the
+        // exception, which is then rare.
+        if (_semaphore.CurrentCount > 0)
+        {
+            return;
+        }
         try
         {
             _semaphore.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled; one pending wake is enough.
+            // Signalled by another Set between the check and the release.
         }
     }
 

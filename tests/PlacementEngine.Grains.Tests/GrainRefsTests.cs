@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using PlacementEngine.Core;
+using PlacementEngine.Scheduling;
+
+namespace PlacementEngine.Grains.Tests;
+
+public sealed class GrainRefsTests : GrainClusterTests
+{
+    private GrainRefs Refs => Grains.Services.GetRequiredService<GrainRefs>();
+
+    [Fact]
+    public void Job_SameId_IsTheGrainThatKeyedGetGrainNames()
+    {
+        var built = Refs.Job("job-7f3a");
+
+        Assert.Equal(Grains.Grains.GetGrain<IJobGrain>("job-7f3a").GetGrainId(), built.GetGrainId());
+        Assert.NotEqual(built.GetGrainId(), Refs.Job("job-other").GetGrainId());
+    }
+
+    [Fact]
+    public async Task Job_BuiltReference_ReachesTheJobsGrain()
+    {
+        var result = (await Refs.Job("job-built").SubmitAsync(GrainCluster.Draft().AsImmutable(), "built-1")).Value;
+
+        Assert.Equal(SubmitResultKind.Created, result.Kind);
+        Assert.Equal(new JobId("job-built"), (await Grains.StoredAsync(new JobId("job-built"))).Id);
+    }
+
+    [Fact]
+    public void SchedulerAndCluster_AreTheKeyedGrains()
+    {
+        Assert.Equal(Grains.Scheduler.GetGrainId(), Refs.Scheduler.GetGrainId());
+        Assert.Equal(Grains.ClusterGrain.GetGrainId(), Refs.Cluster(GrainCluster.ClusterName).GetGrainId());
+    }
+}
+
+/// <summary>Which silo the scheduler runs on decides whether changes are sent to it or heard directly.</summary>
+public sealed class SchedulerPresenceTests() : GrainClusterTests(silos: 2)
+{
+    [Fact]
+    public async Task AfterACycle_OnlyTheSchedulersSiloSaysItIsHere()
+    {
+        await Grains.Scheduler.RunCycleAsync();
+
+        var here = Grains.Cluster.Silos.Count(s => s.ServiceProvider.GetRequiredService<SchedulerPresence>().IsHere);
+        Assert.Equal(1, here);
+    }
+
+    [Fact]
+    public async Task SubmittedOnEitherSilo_ReachesTheSchedulersQueueAndIsPlaced()
+    {
+        await Grains.Scheduler.RunCycleAsync();
+        var first = await Grains.JobsOn(0).SubmitAsync(GrainCluster.Draft("on-0"), "k0", default);
+        var second = await Grains.JobsOn(1).SubmitAsync(GrainCluster.Draft("on-1"), "k1", default);
+
+        await Grains.Scheduler.RunCycleAsync();
+
+        foreach (var job in new[] { first.Job!, second.Job! })
+        {
+            Assert.NotEqual(JobState.Pending, (await Grains.StoredAsync(job.Id)).State);
+        }
+    }
+}
