@@ -32,12 +32,14 @@ public static class PlacementGrpcExtensions
         services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = options.MaxReceiveMessageBytes;
-            // Sent compressed only to clients that accept gzip; compressed requests are read whatever this says.
+            // Sent compressed only to clients that accept gzip, and only when large (SmallResponseCompression);
+            // compressed requests are read whatever this says.
             grpc.ResponseCompressionAlgorithm = "gzip";
             grpc.ResponseCompressionLevel = CompressionLevel.Fastest;
             // Unknown services and methods: UnknownMethodMiddleware answers them, naming what is missing.
             grpc.IgnoreUnknownServices = true;
             grpc.Interceptors.Add<ServerErrorInterceptor>();
+            grpc.Interceptors.Add<SmallResponseCompression>();
         });
         services.AddGrpcReflection();
 

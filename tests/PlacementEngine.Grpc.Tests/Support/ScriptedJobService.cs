@@ -47,6 +47,8 @@ internal sealed class ScriptedJobService : JobService.JobServiceBase
             case "trailer":
                 context.ResponseTrailers.Add("x-served-by", "scripted");
                 break;
+            case "large":
+                return new Job { Id = request.Id, StateReason = new string('x', 4096) };
         }
         return new Job
         {
