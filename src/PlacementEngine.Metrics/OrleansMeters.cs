@@ -6,7 +6,9 @@ namespace PlacementEngine.Metrics;
 /// <summary>
 /// Exports Orleans' own meters (activations, messages, membership) into our registry through prometheus-net's meter
 /// adapter, so each silo's /metrics shows them beside ours. Only Orleans' meters: the rest of .NET's meters would add
-/// hundreds of series no dashboard of ours reads.
+/// hundreds of series no dashboard of ours reads. And only their counters and gauges: Orleans records its histograms
+/// (request and activation latencies) on every grain call, and passing each of those through the adapter cost about
+/// 5% of a submission's CPU.
 /// </summary>
 public static class OrleansMeters
 {
@@ -22,5 +24,8 @@ public static class OrleansMeters
     });
 
     public static bool IsOrleans(Instrument instrument) =>
-        instrument.Meter.Name.StartsWith(MeterPrefix, StringComparison.Ordinal);
+        instrument.Meter.Name.StartsWith(MeterPrefix, StringComparison.Ordinal) && !IsHistogram(instrument);
+
+    private static bool IsHistogram(Instrument instrument) =>
+        instrument.GetType().IsGenericType && instrument.GetType().GetGenericTypeDefinition() == typeof(Histogram<>);
 }
