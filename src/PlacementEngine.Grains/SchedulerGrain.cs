@@ -17,6 +17,7 @@ internal sealed partial class SchedulerGrain(
     private readonly CancellationTokenSource _stopping = new();
     private CoalescingRunner? _runner;
     private CycleSummary _last = new(0, 0, 0, 0);
+    private TimeSpan _lastCycleTook;
 
     private CoalescingRunner Runner => _runner ?? throw new InvalidOperationException("the scheduler grain is not active");
 
@@ -62,11 +63,12 @@ internal sealed partial class SchedulerGrain(
 
     private async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        if (options.BatchWindow > TimeSpan.Zero)
+        var rest = CyclePacing.RestBefore(options.BatchWindow, _lastCycleTook);
+        if (rest > TimeSpan.Zero)
         {
-            // A burst of submissions is placed jointly rather than one at a time.
-            await Task.Delay(options.BatchWindow, time, cancellationToken).ConfigureAwait(true);
+            await Task.Delay(rest, time, cancellationToken).ConfigureAwait(true);
         }
+        var started = time.GetTimestamp();
         foreach (var executor in dispatchers.Executors)
         {
             // Every cycle, so a cluster whose grain died with its silo is owned again within one cycle interval.
@@ -74,6 +76,7 @@ internal sealed partial class SchedulerGrain(
             grains.GetGrain<IClusterGrain>(executor.Cluster).KeepActiveAsync().Ignore();
         }
         var result = await cycle.RunOnceAsync(cancellationToken).ConfigureAwait(true);
+        _lastCycleTook = time.GetElapsedTime(started);
         _last = new CycleSummary(result.Considered, result.Placed, result.Unschedulable, result.Conflicts);
     }
 
