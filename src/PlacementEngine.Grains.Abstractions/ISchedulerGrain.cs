@@ -15,7 +15,8 @@ public interface ISchedulerGrain : IGrainWithIntegerKey
     Task WakeAsync();
 
     /// <summary>
-    /// A job change written on some silo that may concern the pending queue (a job became Pending, or was cancelled).
+    /// A job change written on some silo that may concern the pending queue (a job became Pending, was cancelled, or
+    /// stopped holding capacity).
     /// The scheduler's own silo hears of local changes directly; this carries the other silos' ones.
     /// </summary>
     [OneWay, AlwaysInterleave, Alias("observe")]

@@ -55,11 +55,15 @@ public static class PlacementGrainServices
         {
             Send(services, grains => grains.Job(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
         }
-        if (change.Job.State is Core.JobState.Pending or Core.JobState.Cancelled && !services.GetRequiredService<SchedulerPresence>().IsHere)
+        if (ConcernsTheQueue(change) && !services.GetRequiredService<SchedulerPresence>().IsHere)
         {
             Send(services, grains => grains.Scheduler.ObserveAsync(change.AsImmutable()));
         }
     }
+
+    /// <summary>A job joined or left the pending queue, or stopped holding capacity that parked jobs may now take.</summary>
+    private static bool ConcernsTheQueue(JobChange change) =>
+        change.Job.State is Core.JobState.Pending or Core.JobState.Cancelled || change.FreesCapacity();
 
     /// <summary>One-way sends: their grains' timers catch up on anything lost, e.g. while the silo shuts down.</summary>
     private static void Send(IServiceProvider services, Func<GrainRefs, Task> send)

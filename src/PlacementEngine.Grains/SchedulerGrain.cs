@@ -45,7 +45,7 @@ internal sealed partial class SchedulerGrain(
 
     public Task ObserveAsync(Immutable<JobChange> change)
     {
-        queue.Observe(change.Value.Job);
+        queue.Observe(change.Value);
         return Task.CompletedTask;
     }
 

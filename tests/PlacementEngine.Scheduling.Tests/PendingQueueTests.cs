@@ -64,4 +64,83 @@ public sealed class PendingQueueTests
 
         Assert.Equal(["b"], queue.Oldest(10).Select(j => j.Id.Value));
     }
+
+    private static JobChange Ended(Job job) =>
+        new(job with { State = JobState.Succeeded, Version = job.Version + 2 },
+            new StateTransition(job.Id, JobState.Running, JobState.Succeeded, "done", T0));
+
+    [Fact]
+    public void Park_UnplacedJobs_OldestSkipsThemButCountsKeepThem()
+    {
+        var queue = new PendingQueue();
+        var a = Pending("a", 1);
+        queue.Observe(a);
+        queue.Observe(Pending("b", 2));
+
+        queue.Park([(a, "capacity")], queue.FreedCapacity);
+
+        Assert.Equal(["b"], queue.Oldest(10).Select(j => j.Id.Value));
+        Assert.Equal(2, queue.Count);
+        Assert.Equal(1, queue.ParkedByReason()["capacity"]);
+    }
+
+    [Fact]
+    public void Observe_AJobStopsHoldingCapacity_EveryParkedJobIsBack()
+    {
+        var queue = new PendingQueue();
+        var a = Pending("a", 1);
+        queue.Observe(a);
+        queue.Park([(a, "capacity")], queue.FreedCapacity);
+
+        queue.Observe(Ended(Pending("x", 0)));
+
+        Assert.Equal(["a"], queue.Oldest(10).Select(j => j.Id.Value));
+        Assert.Equal(0, queue.ParkedCount);
+    }
+
+    [Fact]
+    public void Park_CapacityFreedSinceTheCyclesSnapshot_ParksNothing()
+    {
+        var queue = new PendingQueue();
+        var a = Pending("a", 1);
+        queue.Observe(a);
+        var snapshot = queue.FreedCapacity;
+
+        queue.Observe(Ended(Pending("x", 0)));
+        queue.Park([(a, "capacity")], snapshot);
+
+        Assert.Equal(["a"], queue.Oldest(10).Select(j => j.Id.Value));
+    }
+
+    [Fact]
+    public void Observe_NewerVersionOfAParkedJob_UnparksItButAnEchoDoesNot()
+    {
+        var queue = new PendingQueue();
+        var a = Pending("a", 1);
+        var b = Pending("b", 2);
+        queue.Observe(a);
+        queue.Observe(b);
+        queue.Park([(a, "capacity"), (b, "budget")], queue.FreedCapacity);
+
+        queue.Observe(a with { Version = a.Version + 2, StateReason = "requeued" });
+        queue.Observe(b);
+
+        Assert.Equal(["a"], queue.Oldest(10).Select(j => j.Id.Value));
+    }
+
+    [Fact]
+    public void ParkedJob_ALoadOrUnparkAll_BringsItBack()
+    {
+        var queue = new PendingQueue();
+        var a = Pending("a", 1);
+        queue.Observe(a);
+        queue.Park([(a, "capacity")], queue.FreedCapacity);
+        queue.UnparkAll();
+        Assert.Single(queue.Oldest(10));
+
+        queue.Park([(a, "capacity")], queue.FreedCapacity);
+        queue.BeginLoad();
+        queue.CompleteLoad([a]);
+        Assert.Single(queue.Oldest(10));
+    }
 }

@@ -7,6 +7,12 @@ namespace PlacementEngine.Scheduling;
 /// from the store. It is loaded from the store, kept current by every change it observes, and loaded again now and then
 /// (<see cref="SchedulerOptions.QueueReloadInterval"/>) to pick up a change written where it could not observe it.
 /// A stale entry is harmless: placing it fails the store's version check, and the cycle re-reads the job.
+/// <para>
+/// A job a cycle could not place is parked, as Kueue sets inadmissible workloads aside: later cycles skip it until
+/// something that could admit it happens. Capacity freed by a job that stops holding it, observed here, unparks every
+/// job; so do a changed fleet or price book (<see cref="UnparkAll"/>), a newer version of the job, and each reload.
+/// Without it a backlog that fits nowhere is solved again on every cycle, for nothing, while submissions wait for CPU.
+/// </para>
 /// </summary>
 public sealed class PendingQueue
 {
@@ -16,6 +22,9 @@ public sealed class PendingQueue
     /// <summary>Versions of jobs seen leaving Pending since the last load, so a late echo of an older version cannot re-queue them.</summary>
     private readonly Dictionary<JobId, long> _left = [];
     private Dictionary<JobId, Job>? _observedWhileLoading;
+    /// <summary>Parked jobs and why they wait.</summary>
+    private readonly Dictionary<JobId, string> _parked = [];
+    private long _freed;
 
     public bool IsLoaded { get; private set; }
 
@@ -23,8 +32,20 @@ public sealed class PendingQueue
     public static PendingQueue FedBy(JobEventHub events)
     {
         var queue = new PendingQueue();
-        events.Listen(change => queue.Observe(change.Job));
+        events.Listen(queue.Observe);
         return queue;
+    }
+
+    /// <summary>Counts the changes seen that freed capacity; a cycle parks jobs only if none came since its snapshot.</summary>
+    public long FreedCapacity
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _freed;
+            }
+        }
     }
 
     public int Count
@@ -57,6 +78,7 @@ public sealed class PendingQueue
             _jobs.Clear();
             _order.Clear();
             _left.Clear();
+            _parked.Clear();
             foreach (var job in pending)
             {
                 Apply(job);
@@ -67,6 +89,20 @@ public sealed class PendingQueue
             }
             IsLoaded = true;
         }
+    }
+
+    /// <summary>A committed change: the job as <see cref="Observe(Job)"/>, and whether it freed capacity for parked jobs.</summary>
+    public void Observe(JobChange change)
+    {
+        if (change.FreesCapacity())
+        {
+            lock (_gate)
+            {
+                _freed++;
+                _parked.Clear();
+            }
+        }
+        Observe(change.Job);
     }
 
     /// <summary>A job as some writer left it: queued while Pending, dropped otherwise; an older version never overrides a newer one.</summary>
@@ -92,15 +128,66 @@ public sealed class PendingQueue
             {
                 _order.Remove(queued);
             }
+            _parked.Remove(id);
         }
     }
 
-    /// <summary>The <paramref name="max"/> oldest Pending jobs, in submission order.</summary>
+    /// <summary>The <paramref name="max"/> oldest Pending jobs that are not parked, in submission order.</summary>
     public IReadOnlyList<Job> Oldest(int max)
     {
         lock (_gate)
         {
-            return [.. _order.Take(max)];
+            return [.. _order.Where(j => !_parked.ContainsKey(j.Id)).Take(max)];
+        }
+    }
+
+    /// <summary>
+    /// Sets aside jobs a cycle left unplaced, each still at the version the cycle saw, unless capacity was freed since
+    /// that cycle's snapshot (<paramref name="freedAtSnapshot"/> from <see cref="FreedCapacity"/>).
+    /// </summary>
+    public void Park(IEnumerable<(Job Job, string Reason)> unplaced, long freedAtSnapshot)
+    {
+        lock (_gate)
+        {
+            if (freedAtSnapshot != _freed)
+            {
+                return;
+            }
+            foreach (var (job, reason) in unplaced)
+            {
+                if (_jobs.TryGetValue(job.Id, out var queued) && queued.Version == job.Version)
+                {
+                    _parked[job.Id] = reason;
+                }
+            }
+        }
+    }
+
+    public void UnparkAll()
+    {
+        lock (_gate)
+        {
+            _parked.Clear();
+        }
+    }
+
+    /// <summary>How many parked jobs wait for each reason.</summary>
+    public IReadOnlyDictionary<string, int> ParkedByReason()
+    {
+        lock (_gate)
+        {
+            return _parked.Values.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        }
+    }
+
+    public int ParkedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _parked.Count;
+            }
         }
     }
 
@@ -118,6 +205,10 @@ public sealed class PendingQueue
             }
             _order.Remove(queued);
             _jobs.Remove(job.Id);
+            if (queued.Version < job.Version)
+            {
+                _parked.Remove(job.Id);
+            }
         }
         if (job.State == JobState.Pending)
         {

@@ -34,13 +34,15 @@ public sealed class SchedulingCycle(
         await prices.RefreshAsync(cancellationToken).ConfigureAwait(false);
         await RequeueUnschedulableIfWorldChangedAsync(cancellationToken).ConfigureAwait(false);
         await ReloadQueueIfDueAsync(cancellationToken).ConfigureAwait(false);
+        var freedAtSnapshot = _queue.FreedCapacity;
+        var parked = _queue.ParkedByReason();
         var pending = _queue.Oldest(_maxJobs);
-        var backlog = _queue.Count - pending.Count;
+        var backlog = _queue.Count - parked.Values.Sum() - pending.Count;
         if (pending.Count == 0)
         {
-            var empty = new Dictionary<string, int>();
-            telemetry.CycleCompleted(time.GetElapsedTime(started), empty);
-            return new CycleResult(0, 0, 0, 0, empty);
+            var waiting = WaitingByReason([], parked, backlog);
+            telemetry.CycleCompleted(time.GetElapsedTime(started), waiting);
+            return new CycleResult(0, 0, 0, 0, waiting);
         }
 
         // 2. Build the problem: eligibility and cost per job and pool, free capacity, budgets.
@@ -81,19 +83,15 @@ public sealed class SchedulingCycle(
             dispatchers.Wake(cluster);
         }
 
-        // 6. Record metrics: time to placement, and why the rest still wait.
+        // 6. Set aside what still waits until capacity is freed or the world changes; record metrics: time to
+        // placement, and why the rest still wait.
+        var stillPending = plan.Unplaced.Where(u => !applied.Contains(u.Job.Id) || !unschedulable.Contains(u)).ToList();
+        _queue.Park(stillPending.Select(u => (byId[u.Job.Id], u.Reason.ToWire())), freedAtSnapshot);
         foreach (var assignment in placed)
         {
             telemetry.JobPlaced(now - byId[assignment.Job.Id].CreatedAt);
         }
-        var pendingByReason = plan.Unplaced
-            .Where(u => !applied.Contains(u.Job.Id) || !unschedulable.Contains(u))
-            .GroupBy(u => u.Reason.ToWire())
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        if (backlog > 0)
-        {
-            pendingByReason[BacklogReason] = backlog;
-        }
+        var pendingByReason = WaitingByReason(stillPending, parked, backlog);
         telemetry.CycleCompleted(time.GetElapsedTime(started), pendingByReason);
 
         return new CycleResult(pending.Count, placed.Count, unschedulable.Count(u => applied.Contains(u.Job.Id)), committed.Conflicts.Count, pendingByReason);
@@ -101,6 +99,21 @@ public sealed class SchedulingCycle(
 
     /// <summary>Why jobs wait that this cycle did not consider: older jobs filled its <see cref="SchedulerOptions.MaxJobsPerCycle"/>.</summary>
     public const string BacklogReason = "backlog";
+
+    /// <summary>Why every Pending job waits: this cycle's verdicts, parked jobs' last ones, and the backlog.</summary>
+    private static Dictionary<string, int> WaitingByReason(IEnumerable<Unplaced> unplaced, IReadOnlyDictionary<string, int> parked, int backlog)
+    {
+        var waiting = unplaced.GroupBy(u => u.Reason.ToWire()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var (reason, count) in parked)
+        {
+            waiting[reason] = waiting.GetValueOrDefault(reason) + count;
+        }
+        if (backlog > 0)
+        {
+            waiting[BacklogReason] = backlog;
+        }
+        return waiting;
+    }
 
     private async Task ReloadQueueIfDueAsync(CancellationToken cancellationToken)
     {
@@ -138,6 +151,7 @@ public sealed class SchedulingCycle(
         {
             return;
         }
+        _queue.UnparkAll();
         var reason = _seenPriceVersion is { } seen && priceVersion != seen ? $"price book {priceVersion} is active" : "the fleet changed";
         var stuck = await store.GetByStatesAsync([JobState.Unschedulable], cancellationToken).ConfigureAwait(false);
         var updates = stuck.Select(job => writer.Transition(job, JobState.Pending, $"looked at again: {reason}")).ToList();

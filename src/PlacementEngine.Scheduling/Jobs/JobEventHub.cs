@@ -8,6 +8,9 @@ public sealed record JobChange(Job Job, StateTransition? Transition)
 {
     /// <summary>On a watch's first change only (the snapshot): the job's transitions up to and including its version.</summary>
     public IReadOnlyList<StateTransition>? History { get; init; }
+
+    /// <summary>The job stopped holding nodes (it ended, or went back to Pending): jobs waiting for capacity may fit now.</summary>
+    public bool FreesCapacity() => Transition is { From: { } from } transition && from.HoldsCapacity() && !transition.To.HoldsCapacity();
 }
 
 /// <summary>
