@@ -35,6 +35,7 @@ internal sealed partial class ClusterGrain(
             () => Task.Run(() => _dispatcher.CheckHealthOnceAsync(_stopping.Token), CancellationToken.None),
             KeepAlive.Timer(options.HealthInterval));
         await KeepAlive.RegisterAsync(this).ConfigureAwait(true);
+        LogActive(logger, Cluster, RuntimeIdentity);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -78,6 +79,10 @@ internal sealed partial class ClusterGrain(
         }
         await Dispatcher.DispatchPlacedAsync(cancellationToken).ConfigureAwait(true);
     }
+
+    // Operators (and the failover tests) learn from it which silo owns a cluster's executor now.
+    [LoggerMessage(Level = LogLevel.Information, Message = "cluster grain {Cluster} active on silo {Silo}")]
+    private static partial void LogActive(ILogger logger, string cluster, string silo);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "cluster grain {Cluster}: no such cluster in the fleet")]
     private static partial void LogUnknownCluster(ILogger logger, string cluster);

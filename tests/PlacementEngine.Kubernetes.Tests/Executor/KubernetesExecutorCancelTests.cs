@@ -2,6 +2,7 @@ using PlacementEngine.Core;
 using System.Net;
 using k8s.Autorest;
 using PlacementEngine.Kubernetes.Tests.Support;
+using PlacementEngine.TestKit.Kubernetes;
 
 namespace PlacementEngine.Kubernetes.Tests.Executor;
 

@@ -1,5 +1,6 @@
 using k8s.Exceptions;
 using PlacementEngine.Kubernetes.Tests.Support;
+using PlacementEngine.TestKit.Kubernetes;
 
 namespace PlacementEngine.Kubernetes.Tests.Executor;
 

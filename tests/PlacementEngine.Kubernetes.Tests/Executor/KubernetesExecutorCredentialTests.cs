@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using PlacementEngine.Kubernetes.Tests.Support;
 using PlacementEngine.Scheduling;
+using PlacementEngine.TestKit.Kubernetes;
 
 namespace PlacementEngine.Kubernetes.Tests.Executor;
 

@@ -1,4 +1,6 @@
 using PlacementEngine.Kubernetes.Tests.Support;
+using PlacementEngine.TestKit.Kubernetes;
+using PlacementEngine.TestKit.Kubernetes.Fake;
 
 namespace PlacementEngine.Kubernetes.Tests.Executor;
 
@@ -44,6 +46,19 @@ public sealed class KubernetesExecutorDispatchTests : IAsyncLifetime
         Assert.Equal("pe-j1-a1", again.ResourceName);
         Assert.Equal(2, _cluster.Server.CountRequests(r => r.Method == "POST"));
         Assert.Single(_cluster.Store.All());
+        Assert.Equal(new FakeCreates(Created: 1, AlreadyExisted: 1), _cluster.Store.Creates("ml-jobs")["pe-j1-a1"]);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_AgainAfterCancel_FakeCountsTheSecondCreate()
+    {
+        var request = DispatchRequests.Make("j1").Obj();
+        await _executor.DispatchAsync(request, CancellationToken.None);
+        await _executor.CancelAsync(request.JobId, request.Attempt, CancellationToken.None);
+
+        await _executor.DispatchAsync(request, CancellationToken.None);
+
+        Assert.Equal(new FakeCreates(Created: 2, AlreadyExisted: 0), Assert.Single(_cluster.Store.Creates("ml-jobs")).Value);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PlacementEngine.Core;
 using PlacementEngine.Kubernetes.Tests.Support;
 using PlacementEngine.Scheduling;
+using PlacementEngine.TestKit.Kubernetes;
 
 namespace PlacementEngine.Kubernetes.Tests.Executor;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PlacementEngine.Kubernetes.Tests.Support;
+using PlacementEngine.TestKit.Kubernetes;
 
 namespace PlacementEngine.Kubernetes.Tests.Kubectl;
 

@@ -1,3 +1,5 @@
+using PlacementEngine.TestKit.Kubernetes;
+
 namespace PlacementEngine.Kubernetes.Tests.Support;
 
 /// <summary>Credential plugins for tests: small shell scripts that answer like aws eks get-token does.</summary>

@@ -9,6 +9,9 @@ internal static class RepoPaths
 
     public static string Tokens => Path.Combine(Root, "deploy", "examples", "tokens.yaml");
 
+    /// <summary>The shipped price catalog, which a server finds by itself only from a fleet file inside the checkout.</summary>
+    public static string Pricing => Path.Combine(Root, "pricing");
+
     public static string Jobs(string file) => Path.Combine(Root, "deploy", "examples", "jobs", file);
 
     public static string Interop(string file) => Path.Combine(Root, "tests", "interop", file);

@@ -21,17 +21,17 @@ public sealed class SchedulerFailoverTests(ITestOutputHelper output)
         var victim = await cluster.SchedulerHostAsync(Patience);
         var survivor = cluster.Silos.First(s => s != victim);
         using var admin = survivor.Connect(DemoTokens.Admin);
-        await Until(async () => (await Jobs.ListAsync(admin, "failover-")).Any(j => j.State != JobState.Pending), "a first placement", cluster);
+        await cluster.UntilAsync(async () => (await Jobs.ListAsync(admin, "failover-")).Any(j => j.State != JobState.Pending), "a first placement", Patience);
 
         dead[victim] = true;
         var killedAt = DateTime.UtcNow;
         await victim.KillHardAsync();
 
-        await Until(async () =>
+        await cluster.UntilAsync(async () =>
         {
             var afterKill = crowd.Acknowledged.Values.Where(a => a.AckedAt > killedAt).Select(a => a.JobId).ToHashSet();
             return (await Jobs.ListAsync(admin, "failover-")).Any(j => afterKill.Contains(j.Id) && j.State != JobState.Pending);
-        }, "a placement of a job submitted after the kill", cluster);
+        }, "a placement of a job submitted after the kill", Patience);
         var resumed = DateTime.UtcNow - killedAt;
         output.WriteLine($"placement resumed {resumed.TotalSeconds:F1} s after kill -9 of the scheduler's silo");
 
@@ -55,17 +55,4 @@ public sealed class SchedulerFailoverTests(ITestOutputHelper output)
     /// <summary>The silos' log lines about failed calls, with the exception that follows each, for the failure message.</summary>
     private static string FailedCalls(SiloCluster cluster) =>
         string.Join("\n", cluster.Logs().Split('\n').SkipWhile(l => !l.Contains("answered INTERNAL", StringComparison.Ordinal)).Take(40));
-
-    private async Task Until(Func<Task<bool>> condition, string what, SiloCluster cluster)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"no {what} within {Patience}\n{cluster.Logs()}");
-            }
-            await Task.Delay(200);
-        }
-    }
 }

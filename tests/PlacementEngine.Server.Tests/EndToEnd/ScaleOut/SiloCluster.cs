@@ -53,22 +53,46 @@ internal sealed class SiloCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>The live silo whose log says the scheduler grain activated on it most recently, waiting for one up to <paramref name="timeout"/>.</summary>
-    public async Task<ServerProcess> SchedulerHostAsync(TimeSpan timeout, IReadOnlyCollection<ServerProcess>? excluding = null)
+    /// <summary>The line a silo logs when the grain of <paramref name="cluster"/> activates on it.</summary>
+    public static string ClusterActiveLine(string cluster) => $"cluster grain {cluster} active on silo";
+
+    /// <summary>The live silo whose log says the scheduler grain activated on it, waiting for one up to <paramref name="timeout"/>.</summary>
+    public Task<ServerProcess> SchedulerHostAsync(TimeSpan timeout, IReadOnlyCollection<ServerProcess>? excluding = null) =>
+        HostAsync(SchedulerActiveLine, timeout, excluding);
+
+    /// <summary>The live silo whose log says the grain of <paramref name="cluster"/> activated on it, waiting for one up to <paramref name="timeout"/>.</summary>
+    public Task<ServerProcess> ClusterHostAsync(string cluster, TimeSpan timeout, IReadOnlyCollection<ServerProcess>? excluding = null) =>
+        HostAsync(ClusterActiveLine(cluster), timeout, excluding);
+
+    private async Task<ServerProcess> HostAsync(string line, TimeSpan timeout, IReadOnlyCollection<ServerProcess>? excluding)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var host = Silos.FirstOrDefault(s => (excluding is null || !excluding.Contains(s)) && s.Output.Contains(SchedulerActiveLine, StringComparison.Ordinal));
+            var host = Silos.FirstOrDefault(s => (excluding is null || !excluding.Contains(s)) && s.Output.Contains(line, StringComparison.Ordinal));
             if (host is not null)
             {
                 return host;
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"no silo logged '{SchedulerActiveLine}' within {timeout}:\n{string.Join("\n----\n", Silos.Select(s => s.Output))}");
+                throw new TimeoutException($"no silo logged '{line}' within {timeout}:\n{Logs()}");
             }
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; after <paramref name="patience"/> fails the test with every silo's log.</summary>
+    public async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"no {what} within {patience}\n{Logs()}");
+            }
+            await Task.Delay(200);
         }
     }
 

@@ -8,7 +8,8 @@ namespace PlacementEngine.Server.Tests.EndToEnd.ScaleOut;
 /// Clients submitting small CPU jobs as pipelines would, each to a silo in turn. A call that fails with a retryable
 /// status is retried with the same idempotency key on the next silo; any other status is recorded as a failure.
 /// </summary>
-internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int clients, string prefix)
+/// <param name="pace">How long a client waits after each acknowledged job; zero submits as fast as the silos answer.</param>
+internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int clients, string prefix, TimeSpan pace = default)
 {
     private static readonly StatusCode[] Retryable = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Aborted, StatusCode.ResourceExhausted, StatusCode.Cancelled];
 
@@ -49,6 +50,10 @@ internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int cli
                     {
                         var response = await connections[silo].Jobs.SubmitJobAsync(Request(key), deadline: ServerConnection.In(TimeSpan.FromSeconds(10)), cancellationToken: CancellationToken.None);
                         _acknowledged[key] = (response.Job.Id, DateTime.UtcNow);
+                        if (pace > TimeSpan.Zero)
+                        {
+                            await Task.Delay(pace, CancellationToken.None);
+                        }
                         break;
                     }
                     catch (RpcException ex) when (Retryable.Contains(ex.StatusCode))

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PlacementEngine.Kubernetes.Tests.Fake;
+namespace PlacementEngine.TestKit.Kubernetes.Fake;
 
 /// <summary>Legacy (unaggregated) discovery documents: enough for kubectl to map "jobs" to batch/v1.</summary>
 internal static class FakeDiscovery

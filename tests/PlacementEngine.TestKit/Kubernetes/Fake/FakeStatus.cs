@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PlacementEngine.Kubernetes.Tests.Fake;
+namespace PlacementEngine.TestKit.Kubernetes.Fake;
 
 /// <summary>meta/v1 Status bodies, worded as the real API server words them.</summary>
 internal static class FakeStatus

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace PlacementEngine.Kubernetes.Tests.Fake;
+namespace PlacementEngine.TestKit.Kubernetes.Fake;
 
 /// <summary>The batch/v1 Jobs endpoints of the fake API server.</summary>
 internal sealed class FakeJobEndpoints(FakeJobStore store)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace PlacementEngine.Kubernetes.Tests.Fake;
+namespace PlacementEngine.TestKit.Kubernetes.Fake;
 
 /// <summary>Server-side printing (meta.k8s.io/v1 Table) of Jobs, with the columns kubectl shows for them.</summary>
 internal static class FakeJobTable

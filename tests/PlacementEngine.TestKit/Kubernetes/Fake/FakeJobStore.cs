@@ -2,7 +2,12 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace PlacementEngine.Kubernetes.Tests.Fake;
+namespace PlacementEngine.TestKit.Kubernetes.Fake;
+
+/// <summary>What became of the creates sent for one Job name.</summary>
+/// <param name="Created">Creates that made a Job.</param>
+/// <param name="AlreadyExisted">Creates refused with 409 AlreadyExists.</param>
+public sealed record FakeCreates(int Created, int AlreadyExisted);
 
 /// <summary>
 /// The fake API server's state: Jobs, one cluster-wide resourceVersion counter stamped on every write, the
@@ -14,6 +19,7 @@ public sealed class FakeJobStore
     private readonly SortedDictionary<string, JsonObject> _jobs = new(StringComparer.Ordinal);
     private readonly List<StoredEvent> _history = [];
     private readonly List<FakeWatch> _watches = [];
+    private readonly Dictionary<string, FakeCreates> _creates = new(StringComparer.Ordinal);
     private TaskCompletionSource _watchOpened = NewSignal();
     private long _version = 1000;
 
@@ -48,6 +54,20 @@ public sealed class FakeJobStore
         lock (_gate)
         {
             return _jobs.TryGetValue(Key(@namespace, name), out var job) ? (JsonObject)job.DeepClone() : null;
+        }
+    }
+
+    /// <summary>
+    /// For every Job name a create was sent for (a valid one): how often a Job was created under it, and how often
+    /// a create was refused because it already existed. A name created twice means a Job deleted and made again.
+    /// </summary>
+    public IReadOnlyDictionary<string, FakeCreates> Creates(string @namespace)
+    {
+        lock (_gate)
+        {
+            var prefix = Key(@namespace, "");
+            return _creates.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .ToDictionary(c => c.Key[prefix.Length..], c => c.Value, StringComparer.Ordinal);
         }
     }
 
@@ -133,7 +153,8 @@ public sealed class FakeJobStore
         }
     }
 
-    internal (JsonObject? Created, JsonObject? Refusal) Create(string @namespace, JsonObject job)
+    /// <summary>Creates a Job as a POST would (tests use it for Jobs another client made): the stored copy, or the refusal Status.</summary>
+    public (JsonObject? Created, JsonObject? Refusal) Create(string @namespace, JsonObject job)
     {
         var name = job["metadata"]?["name"]?.GetValue<string>() ?? "";
         var errors = FakeJobValidation.Validate(job);
@@ -143,10 +164,13 @@ public sealed class FakeJobStore
         }
         lock (_gate)
         {
+            var creates = _creates.GetValueOrDefault(Key(@namespace, name)) ?? new FakeCreates(0, 0);
             if (_jobs.ContainsKey(Key(@namespace, name)))
             {
+                _creates[Key(@namespace, name)] = creates with { AlreadyExisted = creates.AlreadyExisted + 1 };
                 return (null, FakeStatus.AlreadyExists(name));
             }
+            _creates[Key(@namespace, name)] = creates with { Created = creates.Created + 1 };
             var metadata = (JsonObject)job["metadata"]!;
             metadata["namespace"] = @namespace;
             metadata["uid"] = Guid.NewGuid().ToString();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PlacementEngine.Kubernetes.Tests.Support;
+namespace PlacementEngine.TestKit.Kubernetes;
 
 /// <summary>Job status objects as the Job controller writes them, for tests to put into the fake.</summary>
 public static class FakeJobStatus

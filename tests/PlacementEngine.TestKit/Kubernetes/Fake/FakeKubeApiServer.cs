@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PlacementEngine.Kubernetes.Tests.Fake;
+namespace PlacementEngine.TestKit.Kubernetes.Fake;
 
 /// <param name="ServerCertificate">Serve TLS with it; null serves plain HTTP.</param>
 /// <param name="ClientAuthority">Accept client certificates it issued as authenticated users.</param>

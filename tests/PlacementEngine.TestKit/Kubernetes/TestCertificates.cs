@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace PlacementEngine.Kubernetes.Tests.Support;
+namespace PlacementEngine.TestKit.Kubernetes;
 
 /// <summary>A private certificate authority with a server certificate for 127.0.0.1 and a client certificate, made per test run.</summary>
 public sealed class TestCertificates : IDisposable

@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using PlacementEngine.Kubernetes.Tests.Fake;
+using PlacementEngine.TestKit.Kubernetes.Fake;
 
-namespace PlacementEngine.Kubernetes.Tests.Support;
+namespace PlacementEngine.TestKit.Kubernetes;
 
 /// <summary>
 /// A fake API server on TLS with its own CA, accepting a bearer token and client certificates from that CA,
@@ -30,14 +29,6 @@ public sealed class FakeCluster : IAsyncDisposable
 
     public string KubeConfigPath { get; }
 
-    /// <summary>Retry pacing fast enough that tests never wait on a real clock for long.</summary>
-    public static KubernetesExecutorOptions FastOptions { get; } = new()
-    {
-        InitialRetryDelay = TimeSpan.FromMilliseconds(20),
-        MaxRetryDelay = TimeSpan.FromMilliseconds(100),
-        RequestTimeout = TimeSpan.FromSeconds(10),
-    };
-
     public static async Task<FakeCluster> StartAsync(string? @namespace = null)
     {
         var certificates = TestCertificates.Create();
@@ -51,9 +42,6 @@ public sealed class FakeCluster : IAsyncDisposable
         var path = directory.Write("kubeconfig", yaml.Build());
         return new FakeCluster(certificates, server, directory, path);
     }
-
-    public KubernetesExecutor CreateExecutor(KubernetesExecutorOptions? options = null, string? kubeConfigPath = null) =>
-        new(kubeConfigPath ?? KubeConfigPath, context: null, ClusterName, TimeProvider.System, NullLogger<KubernetesExecutor>.Instance, options ?? FastOptions);
 
     /// <summary>Another kubeconfig for the same server, e.g. with other credentials.</summary>
     public string WriteKubeConfig(string name, Func<KubeConfigYaml, KubeConfigYaml> configure) =>

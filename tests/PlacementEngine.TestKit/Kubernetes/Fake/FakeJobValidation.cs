@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace PlacementEngine.Kubernetes.Tests.Fake;
+namespace PlacementEngine.TestKit.Kubernetes.Fake;
 
 /// <summary>The part of the API server's Job validation a wrong manifest from the executor could trip.</summary>
 internal static partial class FakeJobValidation

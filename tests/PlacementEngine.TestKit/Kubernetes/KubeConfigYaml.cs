@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PlacementEngine.Kubernetes.Tests.Support;
+namespace PlacementEngine.TestKit.Kubernetes;
 
 /// <summary>Writes kubeconfig files as kubectl would read them: one cluster, one user, one context.</summary>
 public sealed class KubeConfigYaml

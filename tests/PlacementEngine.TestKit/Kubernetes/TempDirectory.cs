@@ -1,4 +1,4 @@
-namespace PlacementEngine.Kubernetes.Tests.Support;
+namespace PlacementEngine.TestKit.Kubernetes;
 
 /// <summary>A fresh directory under the system temp folder, removed with everything in it.</summary>
 public sealed class TempDirectory : IDisposable

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PlacementEngine.Kubernetes.Tests.Fake;
+namespace PlacementEngine.TestKit.Kubernetes.Fake;
 
 /// <summary>The equality-based label selector syntax: key, !key, key=value, key==value, key!=value, comma-separated.</summary>
 internal sealed class LabelSelector
