@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PlacementEngine.Storage.Sqlite.Schema;
@@ -7,8 +8,9 @@ namespace PlacementEngine.Storage.Sqlite.Database;
 /// <summary>
 /// One SQLite file, used by this process alone (<see cref="ProcessLock"/>): a single long-lived writer connection
 /// fed by the group commit (SQLite has one writer at a time; queuing writes here is cheaper and fairer than
-/// making them spin on the file lock, and lets them share a commit), and pooled connections for reads, which
-/// WAL lets run alongside the writer.
+/// making them spin on the file lock, and lets them share a commit), and connections for reads, which WAL lets run
+/// alongside the writer. Readers are kept open here rather than in the driver's pool, so the statements a reader
+/// prepared stay prepared for the next read (<see cref="SqlCommands.QueryPreparedAsync{T}"/>).
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 {
@@ -16,6 +18,7 @@ internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     private readonly SqliteConnection _writer;
     private readonly GroupCommitWriter _writes;
     private readonly ProcessLock _lock;
+    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
     private readonly object _closing = new();
     private Task? _closed;
     private volatile bool _disposed;
@@ -71,13 +74,43 @@ internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
     /// <summary>Write transactions committed since the file was opened.</summary>
     public long Commits => _writes.Commits;
 
-    /// <summary>Runs <paramref name="work"/> on a pooled connection; one statement sees one consistent snapshot.</summary>
+    /// <summary>Idle readers kept open; more are opened while many reads run at once, then closed on return.</summary>
+    public const int MaxIdleReaders = 16;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a reader no other read uses meanwhile; one statement sees one consistent
+    /// snapshot. A reader whose work failed is closed rather than lent again.
+    /// </summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return await work(connection);
+        if (!_idleReaders.TryTake(out var connection))
+        {
+            connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancellationToken);
+        }
+        var reusable = false;
+        try
+        {
+            var result = await work(connection);
+            reusable = true;
+            return result;
+        }
+        finally
+        {
+            if (reusable && !_disposed && _idleReaders.Count < MaxIdleReaders)
+            {
+                _idleReaders.Add(connection);
+                if (_disposed)
+                {
+                    CloseIdleReaders(); // the store closed while this read ran
+                }
+            }
+            else
+            {
+                connection.Dispose();
+            }
+        }
     }
 
     /// <summary>Writes already queued are committed (or fail) first; later ones throw <see cref="ObjectDisposedException"/>.</summary>
@@ -98,9 +131,18 @@ internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         await _writes.CompleteAsync().ConfigureAwait(false);
         _disposed = true;
         _writer.Dispose();
+        CloseIdleReaders();
         // Pooled readers would otherwise keep the file open after the store is gone.
         SqliteConnection.ClearPool(_writer);
         _lock.Dispose();
+    }
+
+    private void CloseIdleReaders()
+    {
+        while (_idleReaders.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
     }
 
     /// <summary>

@@ -12,10 +12,11 @@ internal static class JobQueries
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
 
+    private const string SelectById = $"SELECT {JobRows.Columns} FROM jobs WHERE id = @id";
+
     public static async Task<Job?> GetAsync(SqliteConnection connection, JobId id, CancellationToken cancellationToken)
     {
-        using var command = connection.Command($"SELECT {JobRows.Columns} FROM jobs WHERE id = @id", ("@id", id.Value));
-        var rows = await command.ReadAllAsync(JobRows.Read, cancellationToken);
+        var rows = await connection.QueryPreparedAsync(SelectById, JobRows.Read, cancellationToken, ("@id", id.Value));
         return rows.Count == 0 ? null : rows[0];
     }
 

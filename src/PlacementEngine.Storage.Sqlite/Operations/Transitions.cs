@@ -31,12 +31,11 @@ internal static class Transitions
     /// <summary>Oldest first, starting with the "submitted" entry.</summary>
     public static async Task<IReadOnlyList<StateTransition>> ForJobAsync(SqliteConnection connection, JobId id, CancellationToken cancellationToken)
     {
-        using var command = connection.Command(SelectForJob, ("@job_id", id.Value));
-        return await command.ReadAllAsync(row => new StateTransition(
+        return await connection.QueryPreparedAsync(SelectForJob, row => new StateTransition(
             id,
             row.IsDBNull(0) ? null : StoredNames.ParseState(row.GetString(0)),
             StoredNames.ParseState(row.GetString(1)),
             row.GetString(2),
-            StoredText.ParseInstant(row.GetString(3))), cancellationToken);
+            StoredText.ParseInstant(row.GetString(3))), cancellationToken, ("@job_id", id.Value));
     }
 }
