@@ -25,7 +25,10 @@ internal sealed partial class ClusterGrain(
         _dispatcher = dispatchers.FirstOrDefault(d => d.Cluster == Cluster);
         if (_dispatcher is null)
         {
+            // A cluster taken out of the fleet: its reminder would wake this grain every minute for nothing.
             LogUnknownCluster(logger, Cluster);
+            await KeepAlive.UnregisterAsync(this).ConfigureAwait(true);
+            DeactivateOnIdle();
             return;
         }
         _dispatch = new CoalescingRunner(DispatchOnceAsync, ex => LogDispatchFailed(logger, Cluster, ex));
@@ -84,7 +87,7 @@ internal sealed partial class ClusterGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "cluster grain {Cluster} active on silo {Silo}")]
     private static partial void LogActive(ILogger logger, string cluster, string silo);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "cluster grain {Cluster}: no such cluster in the fleet")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "cluster grain {Cluster}: no such cluster in the fleet; its reminder is removed")]
     private static partial void LogUnknownCluster(ILogger logger, string cluster);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "dispatch to cluster {Cluster} failed; retried on the next wake or timer")]

@@ -10,6 +10,15 @@ internal static class KeepAlive
 
     public static Task RegisterAsync(Grain grain) => grain.RegisterOrUpdateReminder(ReminderName, Period, Period);
 
+    /// <summary>Stops re-activating a grain that should no longer run, e.g. for a cluster taken out of the fleet.</summary>
+    public static async Task UnregisterAsync(Grain grain)
+    {
+        if (await grain.GetReminder(ReminderName).ConfigureAwait(true) is { } reminder)
+        {
+            await grain.UnregisterReminder(reminder).ConfigureAwait(true);
+        }
+    }
+
     public static GrainTimerCreationOptions Timer(TimeSpan period, TimeSpan? due = null) =>
         new(due ?? period, period) { Interleave = true, KeepAlive = true };
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 
@@ -38,6 +39,30 @@ public sealed class ClusterGrainTests : GrainClusterTests
 
         Assert.Equal(CancelStatus.Cancelled, result.Status);
         Assert.Empty(Grains.Executor.Cancelled);
+    }
+
+    /// <summary>A cluster taken out of the fleet file keeps no reminder that would wake its grain every minute.</summary>
+    [Fact]
+    public async Task ClusterNoLongerInTheFleet_ItsKeepAliveReminderIsRemoved()
+    {
+        var gone = Grains.Grains.GetGrain<IClusterGrain>("removed-cluster");
+        var reminders = Grains.Services.GetRequiredService<IReminderTable>();
+        await reminders.UpsertRow(new ReminderEntry
+        {
+            GrainId = gone.GetGrainId(),
+            ReminderName = KeepAlive.ReminderName,
+            StartAt = DateTime.UtcNow.AddMinutes(5),
+            Period = KeepAlive.Period,
+        });
+
+        await gone.WakeAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await reminders.ReadRow(gone.GetGrainId(), KeepAlive.ReminderName) is not null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the removed cluster's reminder is still registered");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>A new owner of the cluster (after its silo died, say) hands the attempts already out there to the executor again.</summary>
