@@ -35,6 +35,7 @@ internal sealed partial class ClusterGrain(
             () => Task.Run(() => _dispatcher.CheckHealthOnceAsync(_stopping.Token), CancellationToken.None),
             KeepAlive.Timer(options.HealthInterval));
         await KeepAlive.RegisterAsync(this).ConfigureAwait(true);
+        LogActive(logger, Cluster, RuntimeIdentity);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -76,8 +77,15 @@ internal sealed partial class ClusterGrain(
             await Dispatcher.AdoptRunningAsync(cancellationToken).ConfigureAwait(true);
             _adopted = true;
         }
-        await Dispatcher.DispatchPlacedAsync(cancellationToken).ConfigureAwait(true);
+        // One line per hand-over, so an operator (and the scale-out tests) can see which silo dispatched what, and when.
+        await Dispatcher.DispatchPlacedAsync(job => LogDispatched(logger, job.Id.Value, job.Attempt, Cluster), cancellationToken).ConfigureAwait(true);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "cluster grain {Cluster} active on silo {Silo}")]
+    private static partial void LogActive(ILogger logger, string cluster, string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "dispatched job {Job} attempt {Attempt} to cluster {Cluster}")]
+    private static partial void LogDispatched(ILogger logger, string job, int attempt, string cluster);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "cluster grain {Cluster}: no such cluster in the fleet")]
     private static partial void LogUnknownCluster(ILogger logger, string cluster);
