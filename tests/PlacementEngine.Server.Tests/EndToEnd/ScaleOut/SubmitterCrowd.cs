@@ -25,6 +25,9 @@ internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int cli
 
     public IReadOnlyCollection<StatusCode> Retried => _retried;
 
+    /// <summary>What every job's name and idempotency key starts with, followed by a dash.</summary>
+    public string Prefix => prefix;
+
     public Task RunAsync(Func<ServerProcess, bool> alive, CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => ClientAsync(c, alive, stop), CancellationToken.None)));
 
