@@ -78,7 +78,9 @@ internal sealed partial class ClusterGrain(
             _adopted = true;
         }
         // One line per hand-over, so an operator (and the scale-out tests) can see which silo dispatched what, and when.
-        await Dispatcher.DispatchPlacedAsync(job => LogDispatched(logger, job.Id.Value, job.Attempt, Cluster), cancellationToken).ConfigureAwait(true);
+        // The name is read here: the callback runs on the dispatcher's threads, outside the grain's turn.
+        var cluster = Cluster;
+        await Dispatcher.DispatchPlacedAsync(job => LogDispatched(logger, job.Id.Value, job.Attempt, cluster), cancellationToken).ConfigureAwait(true);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "cluster grain {Cluster} active on silo {Silo}")]

@@ -36,7 +36,8 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         await submitting;
 
         output.WriteLine($"{crowd.Acknowledged.Count} jobs acknowledged; retried: " +
-            string.Join(", ", crowd.Retried.GroupBy(s => s).Select(g => $"{g.Key} {g.Count()}")));
+            string.Join(", ", crowd.Retried.GroupBy(s => s).Select(g => $"{g.Key} {g.Count()}")) +
+            $"; calls lost with their connection as a server shut down: {crowd.ConnectionsLost.Count} {string.Join("; ", crowd.ConnectionsLost.Take(3))}");
         using var admin = cluster.ConnectToRunning(DemoTokens.Admin);
         await AssertEveryAcknowledgedJobOnceAsync(crowd, admin, cluster);
         await AssertNoPoolOverItsNodesAsync(cluster, admin);
