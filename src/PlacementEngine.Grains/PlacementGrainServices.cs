@@ -28,10 +28,15 @@ public static class PlacementGrainServices
         });
         services.AddSingleton(sp => PendingQueue.FedBy(sp.GetRequiredService<JobEventHub>()));
         services.AddSingleton(sp => new Dispatchers(executors(sp), cluster => Send(sp, grains => grains.Cluster(cluster).WakeAsync())));
-        // Each silo builds one per cluster; only the silo holding the cluster's grain runs it.
-        services.AddSingleton<IReadOnlyList<ClusterDispatcher>>(sp => sp.GetRequiredService<Dispatchers>().Executors
-            .Select(e => ActivatorUtilities.CreateInstance<ClusterDispatcher>(sp, e))
-            .ToList());
+        services.AddSingleton<SiloMembership>();
+        // Each silo builds one per cluster; only the silo holding the cluster's grain runs it, and only while a member.
+        services.AddSingleton<IReadOnlyList<ClusterDispatcher>>(sp =>
+        {
+            var membership = sp.GetRequiredService<SiloMembership>();
+            return sp.GetRequiredService<Dispatchers>().Executors
+                .Select(e => ActivatorUtilities.CreateInstance<ClusterDispatcher>(sp, new MemberOnlyExecutor(e, membership.IsActiveAsync)))
+                .ToList();
+        });
         services.TryAddSingleton<JobWatchOptions>();
         services.AddSingleton<IJobOperations, GrainJobOperations>();
         services.AddSingleton<IPlanOperations, GrainPlanOperations>();

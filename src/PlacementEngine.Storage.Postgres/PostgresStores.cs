@@ -32,10 +32,7 @@ public sealed class PostgresStores : IAsyncDisposable
     /// </summary>
     public static async Task<PostgresStores> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        var builder = new NpgsqlDataSourceBuilder(Validated(connectionString));
-        // The store's tables live in their own schema; unqualified names in its SQL resolve there.
-        builder.ConnectionStringBuilder.SearchPath = SchemaName;
-        var dataSource = builder.Build();
+        var dataSource = CreateDataSource(connectionString);
         try
         {
             await SchemaMigrator.MigrateAsync(dataSource, cancellationToken);
@@ -49,6 +46,23 @@ public sealed class PostgresStores : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>
+    /// The server ends a session left idle inside a transaction this long, releasing its locks: a silo that hangs
+    /// (SIGSTOP, a frozen VM) between two statements of a commit would otherwise block every other silo's commits on
+    /// the same pools until it wakes. The store's transactions run their statements back to back.
+    /// </summary>
+    public static readonly TimeSpan IdleInTransactionTimeout = TimeSpan.FromSeconds(5);
+
+    internal static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(Validated(connectionString));
+        // The store's tables live in their own schema; unqualified names in its SQL resolve there.
+        builder.ConnectionStringBuilder.SearchPath = SchemaName;
+        var timeout = $"-c idle_in_transaction_session_timeout={(int)IdleInTransactionTimeout.TotalMilliseconds}";
+        builder.ConnectionStringBuilder.Options = builder.ConnectionStringBuilder.Options is { Length: > 0 } given ? $"{given} {timeout}" : timeout;
+        return builder.Build();
+    }
 
     /// <summary>What is wrong with <paramref name="connectionString"/>, without repeating it (it may hold a password); null when it can be used.</summary>
     public static string? Problem(string? connectionString)

@@ -31,11 +31,18 @@ internal static class TransientFailures
     {
         for (var ex = exception; ex is not null; ex = ex.InnerException)
         {
-            if (ex is StoreUnavailableException or DbException { IsTransient: true } || Unreachable.Contains(ex.GetType().Name))
+            if (ex is StoreUnavailableException or DbException { IsTransient: true } || Unreachable.Contains(ex.GetType().Name) || IsOnDeadSilo(ex))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>
+    /// Orleans' generic exception when a grain could not be activated here because the cluster has declared this silo
+    /// dead (under load a live silo is now and then, and it stops as soon as it reads so): another silo takes the call.
+    /// </summary>
+    private static bool IsOnDeadSilo(Exception ex) =>
+        ex.GetType().Name == "OrleansException" && ex.Message.Contains(" on invalid silo", StringComparison.Ordinal);
 }

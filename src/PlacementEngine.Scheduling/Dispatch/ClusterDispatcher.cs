@@ -25,19 +25,22 @@ public sealed partial class ClusterDispatcher(
         Task.WhenAll(DispatchLoopAsync(cancellationToken), FollowAsync(cancellationToken), HealthLoopAsync(cancellationToken));
 
     /// <summary>Dispatches every Placed job of this cluster once. Returns how many were accepted.</summary>
-    public async Task<int> DispatchPlacedAsync(CancellationToken cancellationToken)
+    public Task<int> DispatchPlacedAsync(CancellationToken cancellationToken) => DispatchPlacedAsync(null, cancellationToken);
+
+    /// <summary>As above; <paramref name="accepted"/> hears each job as the executor accepts it, before its Dispatched transition is recorded.</summary>
+    public async Task<int> DispatchPlacedAsync(Action<Job>? accepted, CancellationToken cancellationToken)
     {
         var placed = await JobsHereAsync([JobState.Placed], cancellationToken).ConfigureAwait(false);
-        var accepted = 0;
+        var count = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.DispatchConcurrency, 1, 256), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(placed, parallel, async (job, ct) =>
         {
-            if (await DispatchOneAsync(job, ct).ConfigureAwait(false))
+            if (await DispatchOneAsync(job, accepted, ct).ConfigureAwait(false))
             {
-                Interlocked.Increment(ref accepted);
+                Interlocked.Increment(ref count);
             }
         }).ConfigureAwait(false);
-        return accepted;
+        return count;
     }
 
     /// <summary>
@@ -113,11 +116,12 @@ public sealed partial class ClusterDispatcher(
         cycleTrigger.Set();
     }
 
-    private async Task<bool> DispatchOneAsync(Job job, CancellationToken cancellationToken)
+    private async Task<bool> DispatchOneAsync(Job job, Action<Job>? accepted, CancellationToken cancellationToken)
     {
         var outcome = await executor.DispatchAsync(RequestFor(job), cancellationToken).ConfigureAwait(false);
         if (outcome.Accepted)
         {
+            accepted?.Invoke(job);
             var executorKind = executor.IsSimulated ? "simulator" : "kubernetes";
             await writer.UpdateAsync(job.Id, current =>
                 current.State == JobState.Placed && current.Attempt == job.Attempt

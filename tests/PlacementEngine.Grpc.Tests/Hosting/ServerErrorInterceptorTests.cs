@@ -62,6 +62,28 @@ public sealed class ServerErrorInterceptorTests
     }
 
     [Fact]
+    public async Task Unary_GrainRefusedOnASiloTheClusterDeclaredDead_UnavailableSoTheClientRetries()
+    {
+        var context = TestServerCallContext.For(null);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Interceptor.UnaryServerHandler<string, string>(
+            "request", context, (_, _) => throw new OrleansException("Trying to register job/1e42 on invalid silo: S127.0.0.1:45003:155641269. Known status: Dead")));
+
+        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unary_OtherOrleansFailure_StillInternal()
+    {
+        var context = TestServerCallContext.For(null);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Interceptor.UnaryServerHandler<string, string>(
+            "request", context, (_, _) => throw new OrleansException("a grain's method threw")));
+
+        Assert.Equal(StatusCode.Internal, ex.StatusCode);
+    }
+
+    [Fact]
     public async Task Unary_UnexpectedFailure_StillInternal()
     {
         var context = TestServerCallContext.For(null);
@@ -71,6 +93,9 @@ public sealed class ServerErrorInterceptorTests
 
         Assert.Equal(StatusCode.Internal, ex.StatusCode);
     }
+
+    /// <summary>Named as Orleans' own: the interceptor knows Orleans' exceptions by type name, not by reference.</summary>
+    private sealed class OrleansException(string message) : Exception(message);
 
     private sealed class Lifetime : IHostApplicationLifetime
     {

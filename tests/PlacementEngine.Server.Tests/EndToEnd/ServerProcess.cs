@@ -87,11 +87,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>(Re)starts the process on the same database, on fresh ports.</summary>
-    public async Task StartAgainAsync()
+    /// <summary>(Re)starts the process on the same database, on fresh ports or, for clients that keep their channel, on the same ones.</summary>
+    public async Task StartAgainAsync(bool samePorts = false)
     {
-        GrpcPort = LoopbackPort.Free();
-        MetricsPort = LoopbackPort.Free();
+        if (!samePorts || GrpcPort == 0)
+        {
+            GrpcPort = LoopbackPort.Free();
+            MetricsPort = LoopbackPort.Free();
+        }
         var serverDll = Path.Combine(AppContext.BaseDirectory, "placement-server.dll");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -140,10 +143,46 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         if (_process is { HasExited: false } process)
         {
-            var kill = await ExternalProgram.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
-            Assert.True(kill.ExitCode == 0, kill.All);
+            await SignalAsync("TERM");
             using var deadline = new CancellationTokenSource(StartTimeout);
             await process.WaitForExitAsync(deadline.Token);
+        }
+    }
+
+    /// <summary>SIGSTOP: the process hangs with its sockets open, as on a long GC pause or a frozen VM.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: a paused process carries on where it stopped, unaware of the time it missed.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    /// <summary>Whether the process has exited, and with which code.</summary>
+    public int? ExitCode => _process is { HasExited: true } process ? process.ExitCode : null;
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the process to exit; false if it still runs.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        if (_process is not { } process)
+        {
+            return true;
+        }
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            var kill = await ExternalProgram.RunAsync("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+            Assert.True(kill.ExitCode == 0, kill.All);
         }
     }
 

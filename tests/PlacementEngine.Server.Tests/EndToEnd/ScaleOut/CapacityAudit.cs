@@ -44,4 +44,15 @@ internal static class CapacityAudit
         await using var command = new NpgsqlCommand("SELECT count(*) FROM placement.attempts", connection);
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>When the first attempt after <paramref name="after"/> started: the stored moment placement resumed, whatever a poller saw.</summary>
+    public static async Task<DateTimeOffset?> FirstPlacementAfterAsync(string connectionString, DateTimeOffset after)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT min(started_at) FROM placement.attempts WHERE started_at > @after", connection);
+        command.Parameters.AddWithValue("after", after);
+        // Npgsql reads timestamptz as a UTC DateTime.
+        return await command.ExecuteScalarAsync() is DateTime first ? new DateTimeOffset(first, TimeSpan.Zero) : null;
+    }
 }

@@ -10,6 +10,7 @@ namespace PlacementEngine.Server.Tests.EndToEnd.ScaleOut;
 /// Three silos on PostgreSQL and one cluster, on the fake Kubernetes API in this process: the silo owning the
 /// cluster's grain dies with kill -9 while two clients submit.
 /// </summary>
+[Collection(ScaleOutCollection.Name)]
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
     private const string Cluster = "eks-fake";

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using PlacementEngine.Contracts.V1;
 using Xunit.Abstractions;
+using static PlacementEngine.Server.Tests.EndToEnd.ScaleOut.ScaleOutChecks;
 
 namespace PlacementEngine.Server.Tests.EndToEnd.ScaleOut;
 
 /// <summary>Three silos on PostgreSQL: the silo running the scheduler dies with kill -9 while eight clients submit.</summary>
+[Collection(ScaleOutCollection.Name)]
 public sealed class SchedulerFailoverTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task KillNine_SchedulerSilo_PlacementResumesOnASurvivorEveryAcknowledgedJobOnceAndNoPoolOverItsNodes()
     {
@@ -21,38 +21,28 @@ public sealed class SchedulerFailoverTests(ITestOutputHelper output)
         var victim = await cluster.SchedulerHostAsync(Patience);
         var survivor = cluster.Silos.First(s => s != victim);
         using var admin = survivor.Connect(DemoTokens.Admin);
-        await cluster.UntilAsync(async () => (await Jobs.ListAsync(admin, "failover-")).Any(j => j.State != JobState.Pending), "a first placement", Patience);
+        await UntilAsync(async () => (await Jobs.ListAsync(admin, "failover-")).Any(j => j.State != JobState.Pending), "a first placement", cluster);
 
         dead[victim] = true;
         var killedAt = DateTime.UtcNow;
         await victim.KillHardAsync();
 
-        await cluster.UntilAsync(async () =>
+        await UntilAsync(async () =>
         {
             var afterKill = crowd.Acknowledged.Values.Where(a => a.AckedAt > killedAt).Select(a => a.JobId).ToHashSet();
             return (await Jobs.ListAsync(admin, "failover-")).Any(j => afterKill.Contains(j.Id) && j.State != JobState.Pending);
-        }, "a placement of a job submitted after the kill", Patience);
-        var resumed = DateTime.UtcNow - killedAt;
-        output.WriteLine($"placement resumed {resumed.TotalSeconds:F1} s after kill -9 of the scheduler's silo");
+        }, "a placement of a job submitted after the kill", cluster);
+        var seen = DateTime.UtcNow - killedAt;
+        // The stored start of the first attempt after the kill is when placement resumed; the poll above lists every
+        // job of the run each time, so on a loaded machine it sees the placement seconds late.
+        var resumed = await CapacityAudit.FirstPlacementAfterAsync(cluster.ConnectionString, killedAt) - killedAt;
+        output.WriteLine($"placement resumed {resumed?.TotalSeconds:F1} s after kill -9 of the scheduler's silo (stored first attempt; seen by polling after {seen.TotalSeconds:F1} s)");
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await submitting;
 
-        Assert.True(crowd.Unexpected.Count == 0, string.Join("\n", crowd.Unexpected) + "\n" + FailedCalls(cluster));
-        var stored = await Jobs.ListAsync(admin, "failover-");
-        Assert.Equal(stored.Count, stored.Select(j => j.Spec.Name).Distinct(StringComparer.Ordinal).Count());
-        var byName = stored.ToDictionary(j => j.Spec.Name, j => j.Id, StringComparer.Ordinal);
-        foreach (var (key, ack) in crowd.Acknowledged)
-        {
-            Assert.True(byName.TryGetValue(key, out var id) && id == ack.JobId, $"acknowledged job {key} ({ack.JobId}) is missing or stored under another id");
-        }
-        var pools = (await admin.Fleet.ListPoolsAsync(new ListPoolsRequest())).Pools.ToDictionary(p => p.Name, p => p.MaxNodes, StringComparer.Ordinal);
-        Assert.Empty(await CapacityAudit.FindBreachesAsync(cluster.ConnectionString, pools));
-        Assert.True(await CapacityAudit.AttemptCountAsync(cluster.ConnectionString) > 0);
+        await AssertEveryAcknowledgedJobOnceAsync(crowd, admin, cluster);
+        await AssertNoPoolOverItsNodesAsync(cluster, admin);
     }
-
-    /// <summary>The silos' log lines about failed calls, with the exception that follows each, for the failure message.</summary>
-    private static string FailedCalls(SiloCluster cluster) =>
-        string.Join("\n", cluster.Logs().Split('\n').SkipWhile(l => !l.Contains("answered INTERNAL", StringComparison.Ordinal)).Take(40));
 }

@@ -96,6 +96,25 @@ internal sealed class SiloCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGTERM to silo <paramref name="index"/>, waiting for it to exit, then the same process started again with the
+    /// same arguments and ports (so clients' channels reconnect to it), waiting until it serves. Returns the exit code
+    /// and how long the stop and the start took, for the test's output.
+    /// </summary>
+    public async Task<(int ExitCode, TimeSpan Stopping, TimeSpan Starting)> RestartAsync(int index)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Silos[index].StopAsync();
+        var stopping = clock.Elapsed;
+        var exitCode = Silos[index].ExitCode ?? -1;
+        await Silos[index].StartAgainAsync(samePorts: true);
+        return (exitCode, stopping, clock.Elapsed - stopping);
+    }
+
+    /// <summary>A connection to a silo whose process still runs, other than <paramref name="excluding"/>: under load a live silo may be declared dead and stop.</summary>
+    public ServerConnection ConnectToRunning(string token, ServerProcess? excluding = null) =>
+        Silos.First(s => s != excluding && s.ExitCode is null).Connect(token);
+
     public string Logs() => string.Join("\n", Silos.Select((s, i) => $"---- silo {i} (pid {s.Pid})\n{s.Output}"));
 
     public async ValueTask DisposeAsync()

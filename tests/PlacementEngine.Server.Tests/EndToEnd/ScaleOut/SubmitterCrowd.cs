@@ -16,6 +16,7 @@ internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int cli
     private readonly ConcurrentDictionary<string, (string JobId, DateTime AckedAt)> _acknowledged = new();
     private readonly ConcurrentBag<string> _unexpected = [];
     private readonly ConcurrentBag<StatusCode> _retried = [];
+    private readonly ConcurrentBag<string> _connectionsLost = [];
     private int _next;
 
     /// <summary>Idempotency key to job id and when it was acknowledged.</summary>
@@ -25,6 +26,16 @@ internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int cli
     public IReadOnlyCollection<string> Unexpected => _unexpected;
 
     public IReadOnlyCollection<StatusCode> Retried => _retried;
+
+    /// <summary>
+    /// Calls that no server answered: the HTTP/2 connection closed under them while a server shut down (Kestrel sends
+    /// a single GOAWAY, so a call the client started as it arrived is lost) and Grpc.Net.Client reports INTERNAL with
+    /// the transport's exception. Retried like UNAVAILABLE: the submission is idempotent by its key.
+    /// </summary>
+    public IReadOnlyCollection<string> ConnectionsLost => _connectionsLost;
+
+    /// <summary>What every job's name and idempotency key starts with, followed by a dash.</summary>
+    public string Prefix => prefix;
 
     public Task RunAsync(Func<ServerProcess, bool> alive, CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => ClientAsync(c, alive, stop), CancellationToken.None)));
@@ -61,6 +72,11 @@ internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int cli
                         _retried.Add(ex.StatusCode);
                         await Task.Delay(50, CancellationToken.None);
                     }
+                    catch (RpcException ex) when (IsConnectionLostUnderTheCall(ex))
+                    {
+                        _connectionsLost.Add($"{key} on silo {silo}: {ex.Status.Detail}");
+                        await Task.Delay(50, CancellationToken.None);
+                    }
                     catch (RpcException ex)
                     {
                         _unexpected.Add($"{key} on silo {silo}: {ex.StatusCode} {ex.Status.Detail}");
@@ -90,4 +106,8 @@ internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int cli
             EstimatedRuntimeSeconds = 600,
         },
     };
+
+    /// <summary>INTERNAL made by the client itself from the transport's failure, never a status the server sent.</summary>
+    private static bool IsConnectionLostUnderTheCall(RpcException ex) =>
+        ex.StatusCode == StatusCode.Internal && ex.Status.DebugException is HttpRequestException { HttpRequestError: HttpRequestError.HttpProtocolError };
 }
