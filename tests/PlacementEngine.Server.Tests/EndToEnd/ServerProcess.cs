@@ -120,6 +120,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__PlacementEngine"] = "Information";
+        // Its line per hand-over (Debug, too costly to keep on in production) is how the scale-out tests see dispatches.
+        info.Environment["Logging__LogLevel__PlacementEngine.Grains.ClusterGrain"] = "Debug";
 
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start placement-server");
         _output.Follow(_process);
