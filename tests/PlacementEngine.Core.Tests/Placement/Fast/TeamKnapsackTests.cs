@@ -80,6 +80,23 @@ public sealed class TeamKnapsackTests
     }
 
     [Fact]
+    public void Improve_FullFleetTeamOutOfMoney_StillTradesSeats()
+    {
+        // No pool has room for the team's pending job, but money keeps it out too: the repair runs (it used to need
+        // room somewhere) and the team's long job takes the cheap seat, which lowers the plan's cost.
+        var jobs = new[] { Job("mine", 4, "t"), Job("theirs", 2, "free"), Job("filler", 1, "free"), Job("wanted", 1, "t") };
+        var (prepared, plan) = Arrange(jobs, p => Cost(p, 0, Dear) + 1m);
+        plan.Place(2, Pool(prepared, Dear), Cost(prepared, 2, Dear));
+
+        var repaired = Improve(prepared, plan);
+
+        Assert.Equal(Pool(prepared, Cheap), repaired.PoolOf[0]);
+        Assert.Equal(Pool(prepared, Dear), repaired.PoolOf[1]);
+        Assert.False(repaired.IsPlaced(3));
+        Assert.True(repaired.Objective < plan.Objective);
+    }
+
+    [Fact]
     public void Improve_TeamWithMoneyForEveryJob_KeepsThePlan()
     {
         var (prepared, plan) = Arrange([Job("long", 4, "t"), Job("short", 1, "t"), Job("pending", 1, "t")], _ => 1_000_000m);
