@@ -80,17 +80,24 @@ internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuris
         return false;
     }
 
-    /// <summary>The team's pending jobs, most penalty per node first, each on its cheapest pool with room while money lasts.</summary>
+    /// <summary>
+    /// The team's pending jobs, most penalty per node first, each on its cheapest pool with room while money lasts;
+    /// when the money does not last, paid for by the team's placed jobs of less penalty (<see cref="Fund"/>).
+    /// </summary>
     private void AddPending(FastSolution solution, int t)
     {
         var pending = _teamJobs[t].Where(j => !solution.IsPlaced(j))
-            .OrderByDescending(j => problem.PenaltyD[j] / problem.Jobs[j].Workers).ThenBy(j => j);
+            .OrderByDescending(j => problem.PenaltyD[j] / problem.Jobs[j].Workers).ThenBy(j => j).ToList();
         foreach (var j in pending)
         {
             var pool = CheapestFit.Find(problem.Jobs[j], solution.Ledger, out var cost);
             if (pool >= 0)
             {
                 solution.Place(j, pool, cost);
+            }
+            else
+            {
+                Fund(solution, t, j);
             }
         }
     }
