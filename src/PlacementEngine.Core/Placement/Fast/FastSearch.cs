@@ -179,6 +179,11 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
                 new LocalSearch(problem, lists).Improve(repaired, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
                 plan = repaired;
             }
+            // Seats off the lists: the repairs above and local search see only the pools a job lists.
+            if (new PendingEviction(problem).Improve(plan) > 0)
+            {
+                new LocalSearch(problem, lists).Improve(plan, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+            }
             return plan;
         }
 

@@ -31,6 +31,7 @@ internal sealed class PreparedProblem
 
         Objective = PlacementObjective.For(DearestCandidate.Of(Jobs, index) is { } dearest ? [Money.Of(dearest)] : []);
         Penalty = [.. problem.Jobs.Select(j => Objective.PendingPenalty(j).Dollars)];
+        TeamJobs = [.. Enumerable.Range(0, LimitedTeams.Length).Select(t => Enumerable.Range(0, Jobs.Length).Where(j => Jobs[j].Team == t).ToArray())];
         PenaltyD = [.. Penalty.Select(p => (double)p)];
     }
 
@@ -57,6 +58,9 @@ internal sealed class PreparedProblem
     public int[] CapNodeLimit { get; }
 
     public PlacementObjective Objective { get; }
+
+    /// <summary>Per budget-limited team, its jobs' indices in ascending order.</summary>
+    public int[][] TeamJobs { get; }
 
     public decimal[] Penalty { get; }
 

@@ -12,8 +12,7 @@ internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuris
 {
     private const int OccupantsTried = 4;
 
-    private readonly int[][] _teamJobs = [.. Enumerable.Range(0, problem.LimitedTeams.Length)
-        .Select(t => Enumerable.Range(0, problem.Jobs.Length).Where(j => problem.Jobs[j].Team == t).ToArray())];
+    private readonly int[][] _teamJobs = problem.TeamJobs;
 
     /// <summary>The better of <paramref name="solution"/> and its repairs; the solution itself is left as it was.</summary>
     public FastSolution Improve(FastSolution solution)
@@ -21,7 +20,7 @@ internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuris
         var best = solution;
         for (var t = 0; t < _teamJobs.Length; t++)
         {
-            if (!IsShortOfMoney(best, t))
+            if (!IsShortOfMoney(problem, best, t))
             {
                 continue;
             }
@@ -44,12 +43,22 @@ internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuris
         return best;
     }
 
-    /// <summary>Whether some pending job of the team has a pool with room that the team's remaining money cannot pay for.</summary>
-    private bool IsShortOfMoney(FastSolution solution, int t)
+    /// <summary>
+    /// Whether money keeps some pending job of the team out: it cannot pay for its cheapest eligible pool, or for any
+    /// pool with room. The first holds on full fleets too, where no pool has room for anyone (L seed 5: its two teams
+    /// out of money kept cheap jobs placed while dearer, more important ones waited, and were never repaired).
+    /// </summary>
+    public static bool IsShortOfMoney(PreparedProblem problem, FastSolution solution, int t)
     {
-        foreach (var j in _teamJobs[t])
+        foreach (var j in problem.TeamJobs[t])
         {
-            if (!solution.IsPlaced(j) && CheapestFit.Find(problem.Jobs[j], solution.Ledger, out _) < 0 && HasRoom(solution, j))
+            if (solution.IsPlaced(j))
+            {
+                continue;
+            }
+            var job = problem.Jobs[j];
+            if ((CheapestFit.Find(job, null, out var least) >= 0 && least > solution.Ledger.BudgetLeft[t])
+                || (CheapestFit.Find(job, solution.Ledger, out _) < 0 && HasRoom(problem, solution, j)))
             {
                 return true;
             }
@@ -57,7 +66,7 @@ internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuris
         return false;
     }
 
-    private bool HasRoom(FastSolution solution, int j)
+    private static bool HasRoom(PreparedProblem problem, FastSolution solution, int j)
     {
         var job = problem.Jobs[j];
         for (var i = 0; i < job.CapEnd; i++)
@@ -71,17 +80,24 @@ internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuris
         return false;
     }
 
-    /// <summary>The team's pending jobs, most penalty per node first, each on its cheapest pool with room while money lasts.</summary>
+    /// <summary>
+    /// The team's pending jobs, most penalty per node first, each on its cheapest pool with room while money lasts;
+    /// when the money does not last, paid for by the team's placed jobs of less penalty (<see cref="Fund"/>).
+    /// </summary>
     private void AddPending(FastSolution solution, int t)
     {
         var pending = _teamJobs[t].Where(j => !solution.IsPlaced(j))
-            .OrderByDescending(j => problem.PenaltyD[j] / problem.Jobs[j].Workers).ThenBy(j => j);
+            .OrderByDescending(j => problem.PenaltyD[j] / problem.Jobs[j].Workers).ThenBy(j => j).ToList();
         foreach (var j in pending)
         {
             var pool = CheapestFit.Find(problem.Jobs[j], solution.Ledger, out var cost);
             if (pool >= 0)
             {
                 solution.Place(j, pool, cost);
+            }
+            else
+            {
+                Fund(solution, t, j);
             }
         }
     }

@@ -13,8 +13,8 @@ public sealed class TeamKnapsackTests
         .Pool(Cheap, "A100", 8, CapacityType.OnDemand, 10m, 1)
         .Pool(Dear, "A100", 8, CapacityType.OnDemand, 30m, 2);
 
-    private static PendingJob Job(string id, double hours, string team) =>
-        new(new JobId(id), JobSpecs.Gpu(id, 8).Hours(hours).Team(team).Obj(), new HashSet<string>(), 1);
+    private static PendingJob Job(string id, double hours, string team, int priority = 0) =>
+        new(new JobId(id), JobSpecs.Gpu(id, 8).Hours(hours).Team(team).Priority(priority).Obj(), new HashSet<string>(), 1);
 
     private static PreparedProblem Prepare(IReadOnlyList<PendingJob> jobs, decimal budget)
     {
@@ -77,6 +77,54 @@ public sealed class TeamKnapsackTests
         Assert.Equal(Pool(prepared, Dear), repaired.PoolOf[2]);
         Assert.True(repaired.Ledger.BudgetLeft[0] >= 0m, $"budget overspent by {-repaired.Ledger.BudgetLeft[0]}");
         Assert.True(repaired.Objective < plan.Objective);
+    }
+
+    [Fact]
+    public void Improve_FullFleetTeamOutOfMoney_StillTradesSeats()
+    {
+        // No pool has room for the team's pending job, but money keeps it out too: the repair runs (it used to need
+        // room somewhere) and the team's long job takes the cheap seat, which lowers the plan's cost.
+        var jobs = new[] { Job("mine", 4, "t"), Job("theirs", 2, "free"), Job("filler", 1, "free"), Job("wanted", 1, "t") };
+        var (prepared, plan) = Arrange(jobs, p => Cost(p, 0, Dear) + 1m);
+        plan.Place(2, Pool(prepared, Dear), Cost(prepared, 2, Dear));
+
+        var repaired = Improve(prepared, plan);
+
+        Assert.Equal(Pool(prepared, Cheap), repaired.PoolOf[0]);
+        Assert.Equal(Pool(prepared, Dear), repaired.PoolOf[1]);
+        Assert.False(repaired.IsPlaced(3));
+        Assert.True(repaired.Objective < plan.Objective);
+    }
+
+    [Fact]
+    public void Improve_PendingJobTheTeamCannotPayFor_IsPaidForByACheapJobOfLessPenalty()
+    {
+        // The dear pool has room for the important job; the team's money left pays for it only with what its cheap
+        // job of no priority costs given back.
+        var jobs = new[] { Job("cheap", 1, "t"), Job("important", 1, "t", priority: 1) };
+        var costs = Prepare(jobs, 0m);
+        var prepared = Prepare(jobs, Cost(costs, 0, Cheap) + Cost(costs, 1, Dear) - 5m);
+        var plan = new FastSolution(prepared);
+        plan.Place(0, Pool(prepared, Cheap), Cost(prepared, 0, Cheap));
+
+        var repaired = Improve(prepared, plan);
+
+        Assert.Equal(Pool(prepared, Dear), repaired.PoolOf[1]);
+        Assert.False(repaired.IsPlaced(0));
+        Assert.True(repaired.Ledger.BudgetLeft[0] >= 0m, $"budget overspent by {-repaired.Ledger.BudgetLeft[0]}");
+        Assert.True(repaired.Objective < plan.Objective);
+    }
+
+    [Fact]
+    public void Improve_PendingJobWorthLessThanTheJobsThatWouldPayForIt_KeepsThePlan()
+    {
+        var jobs = new[] { Job("placed", 1, "t", priority: 1), Job("wanted", 1, "t") };
+        var costs = Prepare(jobs, 0m);
+        var prepared = Prepare(jobs, Cost(costs, 0, Cheap) + Cost(costs, 1, Dear) - 5m);
+        var plan = new FastSolution(prepared);
+        plan.Place(0, Pool(prepared, Cheap), Cost(prepared, 0, Cheap));
+
+        Assert.Same(plan, Improve(prepared, plan));
     }
 
     [Fact]
