@@ -22,7 +22,12 @@ public interface IJobGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("subscribe")]
     Task SubscribeAsync(IJobWatcher watcher);
 
-    [AlwaysInterleave, Alias("unsubscribe")]
+    /// <summary>How many watchers are subscribed now: for operators tracing a job, and for tests.</summary>
+    [AlwaysInterleave, ReadOnly, Alias("watcher-count")]
+    Task<int> WatcherCountAsync();
+
+    /// <summary>Stops telling <paramref name="watcher"/>; one-way, as the watch that ends does not wait for it.</summary>
+    [OneWay, AlwaysInterleave, Alias("unsubscribe")]
     Task UnsubscribeAsync(IJobWatcher watcher);
 
     /// <summary>A change the store applied, from whichever writer committed it; forwarded to the watchers.</summary>

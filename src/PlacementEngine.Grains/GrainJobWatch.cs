@@ -60,6 +60,8 @@ internal sealed class GrainJobWatch(IGrainFactory grains, IJobStore store, JobWa
         finally
         {
             _changes.Writer.TryComplete();
+            // Else the job's grain keeps notifying a watcher that is gone until its lease ends, each call failing.
+            grain.UnsubscribeAsync(self).Ignore();
             grains.DeleteObjectReference<IJobWatcher>(self);
         }
     }

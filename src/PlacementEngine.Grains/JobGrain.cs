@@ -42,6 +42,8 @@ internal sealed class JobGrain(JobOperations jobs, ILogger<JobGrain> logger) : G
         return Task.CompletedTask;
     }
 
+    public Task<int> WatcherCountAsync() => Task.FromResult(_watchers.Count);
+
     public Task UnsubscribeAsync(IJobWatcher watcher)
     {
         _watchers.Unsubscribe(watcher);

@@ -46,6 +46,22 @@ public sealed class WatchThroughGrainsTests : GrainClusterTests
             seen.Select(t => t.To));
     }
 
+    /// <summary>A watch that ended leaves no subscription behind for the job's grain to keep notifying.</summary>
+    [Fact]
+    public async Task Watch_Ended_UnsubscribesFromTheJobGrain()
+    {
+        await WatchToTheEndAsync(Grains, Grains.Jobs);
+        var job = (await Grains.Store.ListAsync(new JobQuery(null, [], 10, ""), default)).Jobs.Single();
+        var grain = Grains.Grains.GetGrain<IJobGrain>(job.Id.Value);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await grain.WatcherCountAsync() > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the ended watch is still subscribed");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>A notification lost on the way (its writer's silo died after the commit) is filled in from the store.</summary>
     [Fact]
     public async Task Watch_NotificationMissing_FillsTheGapFromTheStore()
