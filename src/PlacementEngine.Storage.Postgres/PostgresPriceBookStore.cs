@@ -34,12 +34,8 @@ public sealed class PostgresPriceBookStore : IPriceBookStore
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(overrides);
-        ArgumentNullException.ThrowIfNull(createdBy);
-        ArgumentNullException.ThrowIfNull(comment);
-        ArgumentNullException.ThrowIfNull(source);
         long? shared = _rowsOf.TryGetValue(data, out var rows) ? rows.Value : null;
-        var book = new NewPriceBook(data, shared, overrides, createdBy, comment, source, activate, at);
+        var book = NewPriceBook.Checked(data, shared, overrides, createdBy, comment, source, activate, at);
         var (info, _) = await PriceBookWrites.CreateAsync(_dataSource, book, cancellationToken);
         return info;
     }

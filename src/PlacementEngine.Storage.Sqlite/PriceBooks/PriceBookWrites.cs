@@ -15,7 +15,21 @@ internal sealed record NewPriceBook(
     string Comment,
     string Source,
     bool Activate,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The store's CreateAsync arguments, checked the same way by every store that shares this record.</summary>
+    public static NewPriceBook Checked(
+        PriceCatalogData data, long? sharedRowsVersion, IReadOnlyList<PriceOverride> overrides,
+        string createdBy, string comment, string source, bool activate, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(createdBy);
+        ArgumentNullException.ThrowIfNull(comment);
+        ArgumentNullException.ThrowIfNull(source);
+        return new NewPriceBook(data, sharedRowsVersion, overrides, createdBy, comment, source, activate, at);
+    }
+}
 
 /// <summary>Adding versions and moving the active pointer, each inside the caller's write transaction.</summary>
 internal static class PriceBookWrites

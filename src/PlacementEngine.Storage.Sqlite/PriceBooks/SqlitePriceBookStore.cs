@@ -44,12 +44,8 @@ public sealed class SqlitePriceBookStore : IPriceBookStore, IDisposable, IAsyncD
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(overrides);
-        ArgumentNullException.ThrowIfNull(createdBy);
-        ArgumentNullException.ThrowIfNull(comment);
-        ArgumentNullException.ThrowIfNull(source);
         long? shared = _rowsOf.TryGetValue(data, out var rows) ? rows.Version : null;
-        var book = new NewPriceBook(data, shared, overrides, createdBy, comment, source, activate, at);
+        var book = NewPriceBook.Checked(data, shared, overrides, createdBy, comment, source, activate, at);
         var (info, _) = await _database.WriteAsync(tx => PriceBookWrites.CreateAsync(tx, book, cancellationToken), cancellationToken);
         return info;
     }
