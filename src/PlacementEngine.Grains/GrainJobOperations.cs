@@ -24,7 +24,7 @@ public sealed class GrainJobOperations(GrainRefs grains, IJobStore store, JobWat
     public async Task<CancelResult> CancelAsync(JobId id, string reason, CancellationToken ct) =>
         (await grains.Job(id.Value).CancelAsync(reason).WaitAsync(ct).ConfigureAwait(false)).Value;
 
-    public IAsyncEnumerable<JobChange> WatchAsync(JobId id, CancellationToken ct) => new GrainJobWatch(grains.Factory, store, watch).RunAsync(id, ct);
+    public IAsyncEnumerable<JobChange> WatchAsync(JobId id, CancellationToken ct) => new GrainJobWatch(grains, store, watch).RunAsync(id, ct);
 
     public async Task<JobExplanation?> ExplainAsync(JobId id, CancellationToken ct) =>
         (await PlanWorker.ExplainAsync(id.Value).WaitAsync(ct).ConfigureAwait(false)).Value;

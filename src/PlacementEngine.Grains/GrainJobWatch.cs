@@ -10,7 +10,7 @@ namespace PlacementEngine.Grains;
 /// follows. Like <see cref="JobOperations.WatchAsync"/>: changes racing the first read are not repeated. Notifications
 /// may arrive out of order or not at all (a silo died), so a gap or a quiet spell is filled from the store.
 /// </summary>
-internal sealed class GrainJobWatch(IGrainFactory grains, IJobStore store, JobWatchOptions options) : IJobWatcher
+internal sealed class GrainJobWatch(GrainRefs grains, IJobStore store, JobWatchOptions options) : IJobWatcher
 {
     private readonly Channel<JobChange> _changes = Channel.CreateUnbounded<JobChange>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -22,8 +22,8 @@ internal sealed class GrainJobWatch(IGrainFactory grains, IJobStore store, JobWa
 
     public async IAsyncEnumerable<JobChange> RunAsync(JobId id, [EnumeratorCancellation] CancellationToken ct)
     {
-        var grain = grains.GetGrain<IJobGrain>(id.Value);
-        var self = grains.CreateObjectReference<IJobWatcher>(this);
+        var grain = grains.Job(id.Value);
+        var self = grains.Factory.CreateObjectReference<IJobWatcher>(this);
         try
         {
             await grain.SubscribeAsync(self).WaitAsync(ct).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class GrainJobWatch(IGrainFactory grains, IJobStore store, JobWa
             _changes.Writer.TryComplete();
             // Else the job's grain keeps notifying a watcher that is gone until its lease ends, each call failing.
             grain.UnsubscribeAsync(self).Ignore();
-            grains.DeleteObjectReference<IJobWatcher>(self);
+            grains.Factory.DeleteObjectReference<IJobWatcher>(self);
         }
     }
 

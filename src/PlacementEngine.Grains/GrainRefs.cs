@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace PlacementEngine.Grains;
 
 /// <summary>
-/// References to the product's grains for the calls made once per submission or change. Orleans' keyed GetGrain
+/// References to the product's grains for the calls made once per submission, change, watch or cycle. Orleans' keyed GetGrain
 /// resolves the interface's grain type by reading its attributes on every call, a few per cent of a submission's CPU
 /// here, so job grains are built from a type resolved once and the few fixed grains are kept.
 /// </summary>

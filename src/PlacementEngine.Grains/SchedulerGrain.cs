@@ -9,7 +9,7 @@ internal sealed partial class SchedulerGrain(
     PendingQueue queue,
     SchedulerPresence presence,
     Dispatchers dispatchers,
-    IGrainFactory grains,
+    GrainRefs grains,
     SchedulerOptions options,
     TimeProvider time,
     ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain, IRemindable, IDisposable
@@ -72,8 +72,8 @@ internal sealed partial class SchedulerGrain(
         foreach (var executor in dispatchers.Executors)
         {
             // Every cycle, so a cluster whose grain died with its silo is owned again within one cycle interval.
-            // The injected factory: the cycle runs off the grain's turn, where the grain's own property is not usable.
-            grains.GetGrain<IClusterGrain>(executor.Cluster).KeepActiveAsync().Ignore();
+            // Injected references: the cycle runs off the grain's turn, where the grain's own factory is not usable.
+            grains.Cluster(executor.Cluster).KeepActiveAsync().Ignore();
         }
         var result = await cycle.RunOnceAsync(cancellationToken).ConfigureAwait(true);
         _lastCycleTook = time.GetElapsedTime(started);
