@@ -4,16 +4,13 @@ using PlacementEngine.Scheduling;
 namespace PlacementEngine.Grains;
 
 /// <summary>
-/// The only writer of one job (key: the job's id): submission, cancel, and the fan-out of its committed changes to
-/// watchers on any silo. Every write is version-checked in the store before it is acknowledged.
+/// One stored job (key: the job's id): its cancel, and the fan-out of its committed changes to watchers on any silo.
+/// Every write is version-checked in the store before it is acknowledged. A submission creates the job without it
+/// (see GrainJobOperations): a new id has no other writer, and the store's key constraint decides idempotency.
 /// </summary>
 [Alias("placement.job")]
 public interface IJobGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the job under this grain's id, or answers the team's job already stored under the key.</summary>
-    [Alias("submit")]
-    Task<Immutable<SubmitResult>> SubmitAsync(Immutable<JobSpecDraft> draft, string idempotencyKey);
-
     /// <summary>Cancels the job, and stops its attempt through the cluster's grain.</summary>
     [Alias("cancel")]
     Task<Immutable<CancelResult>> CancelAsync(string reason);

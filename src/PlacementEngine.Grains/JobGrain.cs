@@ -6,10 +6,10 @@ using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Grains;
 
-/// <summary>One job's writer and the fan-out of its changes; see <see cref="IJobGrain"/>.</summary>
+/// <summary>One stored job's cancel and the fan-out of its changes; see <see cref="IJobGrain"/>.</summary>
 /// <remarks>
-/// Idle job grains go soon: there is one per job, and a busy service has many thousands. A job's grain starts on the
-/// silo that first calls it (the one that took the submission), which spares the submission a hop.
+/// Idle job grains go soon: there is one per watched or cancelled job, and a busy service has many thousands. A job's
+/// grain starts on the silo that first calls it (the one serving the watch or the cancel), which spares that call a hop.
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 [PreferLocalPlacement]
@@ -21,9 +21,6 @@ internal sealed class JobGrain(JobOperations jobs, ILogger<JobGrain> logger) : G
     private readonly ObserverManager<IJobWatcher> _watchers = new(WatcherLease, logger);
 
     private JobId Id => new(this.GetPrimaryKeyString());
-
-    public async Task<Immutable<SubmitResult>> SubmitAsync(Immutable<JobSpecDraft> draft, string idempotencyKey) =>
-        (await jobs.SubmitAsync(Id, draft.Value, idempotencyKey, CancellationToken.None).ConfigureAwait(true)).AsImmutable();
 
     public async Task<Immutable<CancelResult>> CancelAsync(string reason)
     {

@@ -20,10 +20,12 @@ public sealed class GrainRefsTests : GrainClusterTests
     [Fact]
     public async Task Job_BuiltReference_ReachesTheJobsGrain()
     {
-        var result = (await Refs.Job("job-built").SubmitAsync(GrainCluster.Draft().AsImmutable(), "built-1")).Value;
+        var submitted = await Grains.Jobs.SubmitAsync(GrainCluster.Draft() with { GpuModels = ["H100"] }, "built-1", default);
 
-        Assert.Equal(SubmitResultKind.Created, result.Kind);
-        Assert.Equal(new JobId("job-built"), (await Grains.StoredAsync(new JobId("job-built"))).Id);
+        var result = (await Refs.Job(submitted.Job!.Id.Value).CancelAsync("through a built reference")).Value;
+
+        Assert.Equal(JobState.Cancelled, result.Job!.State);
+        Assert.Equal(JobState.Cancelled, (await Grains.StoredAsync(submitted.Job.Id)).State);
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using PlacementEngine.Core;
+using PlacementEngine.Scheduling;
+
+namespace PlacementEngine.Grains.Tests;
+
+/// <summary>A submission stores the job without a grain of its own; the job's grain starts when something needs it.</summary>
+public sealed class SubmissionTests : GrainClusterTests
+{
+    [Fact]
+    public async Task Submit_StoresThePendingJob_WithoutActivatingAJobGrain()
+    {
+        var jobs = new List<Job>();
+        for (var i = 0; i < 3; i++)
+        {
+            jobs.Add(await Grains.SubmitAsync($"no-grain-{i}"));
+        }
+
+        foreach (var job in jobs)
+        {
+            Assert.Equal(JobState.Pending, (await Grains.StoredAsync(job.Id)).State);
+        }
+        Assert.Equal(0, await JobGrainActivationsAsync());
+    }
+
+    [Fact]
+    public async Task Cancel_AfterASubmission_ActivatesTheJobsGrain()
+    {
+        var job = await Grains.SubmitAsync("then-cancelled");
+
+        var result = await Grains.Jobs.CancelAsync(job.Id, "no longer needed", default);
+
+        Assert.Equal(JobState.Cancelled, result.Job!.State);
+        Assert.Equal(1, await JobGrainActivationsAsync());
+    }
+
+    // Orleans names a grain class with its assembly: "PlacementEngine.Grains.JobGrain,PlacementEngine.Grains".
+    private async Task<int> JobGrainActivationsAsync()
+    {
+        var statistics = await Grains.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.StartsWith(typeof(JobGrain).FullName + ",", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+    }
+}
