@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using PlacementEngine.Core;
 
 namespace PlacementEngine.Scheduling;
@@ -9,8 +9,18 @@ namespace PlacementEngine.Scheduling;
 /// A stable hash of a validated spec, so "same idempotency key, same spec" is decided the same way by every
 /// replica and after every restart. Dictionaries are sorted so key order in the request does not matter.
 /// </summary>
+/// <remarks>
+/// Every submission computes one, so the spec is written once, straight to UTF-8, rather than through a JSON
+/// document; the bytes are those the stored fingerprints were made from (pinned by the tests).
+/// </remarks>
 public static class SpecFingerprint
 {
+    // A spec without tolerations hashes as it did before they existed, so stored idempotency keys still match.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyTolerations } },
+    };
+
     public static string Of(JobSpec spec)
     {
         var canonical = spec with
@@ -19,16 +29,19 @@ public static class SpecFingerprint
             ClusterSelector = Sorted(spec.ClusterSelector),
             Labels = Sorted(spec.Labels),
         };
-        var node = JsonSerializer.SerializeToNode(canonical)!.AsObject();
-        // A spec without tolerations hashes as it did before they existed, so stored idempotency keys still match.
-        if (spec.Tolerations.Count == 0)
-        {
-            node.Remove(nameof(JobSpec.Tolerations));
-        }
-        var json = node.ToJsonString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical, Options)));
     }
 
     private static SortedDictionary<string, string> Sorted(IReadOnlyDictionary<string, string> values) =>
         new(values.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+
+    private static void OmitEmptyTolerations(JsonTypeInfo type)
+    {
+        if (type.Type != typeof(JobSpec))
+        {
+            return;
+        }
+        var tolerations = type.Properties.Single(p => p.Name == nameof(JobSpec.Tolerations));
+        tolerations.ShouldSerialize = (_, value) => value is IReadOnlyCollection<Toleration> { Count: > 0 };
+    }
 }
