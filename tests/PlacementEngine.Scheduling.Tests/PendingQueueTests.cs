@@ -143,4 +143,24 @@ public sealed class PendingQueueTests
         queue.CompleteLoad([a]);
         Assert.Single(queue.Oldest(10));
     }
+
+    [Fact]
+    public void ParkedByReason_FollowsReparkingUnparkingAndForgetting()
+    {
+        var queue = new PendingQueue();
+        var (a, b, c) = (Pending("a", 1), Pending("b", 2), Pending("c", 3));
+        foreach (var job in new[] { a, b, c })
+        {
+            queue.Observe(job);
+        }
+        queue.Park([(a, "capacity"), (b, "capacity"), (c, "budget")], queue.FreedCapacity);
+
+        queue.Park([(b, "budget")], queue.FreedCapacity);
+        queue.Observe(c with { Version = c.Version + 1 });
+        queue.Forget(a.Id);
+
+        Assert.Equal(new Dictionary<string, int> { ["budget"] = 1 }, queue.ParkedByReason());
+        Assert.Equal(["c"], queue.Oldest(10).Select(j => j.Id.Value));
+        Assert.Equal(1, queue.ParkedCount);
+    }
 }

@@ -19,11 +19,12 @@ public sealed class PendingQueue
     private readonly Lock _gate = new();
     private readonly Dictionary<JobId, Job> _jobs = [];
     private readonly SortedSet<Job> _order = new(SubmissionOrder.Instance);
+    /// <summary>The queued jobs not parked, in the same order: a cycle takes the oldest without stepping over the parked.</summary>
+    private SortedSet<Job> _ready = new(SubmissionOrder.Instance);
     /// <summary>Versions of jobs seen leaving Pending since the last load, so a late echo of an older version cannot re-queue them.</summary>
     private readonly Dictionary<JobId, long> _left = [];
     private Dictionary<JobId, Job>? _observedWhileLoading;
-    /// <summary>Parked jobs and why they wait.</summary>
-    private readonly Dictionary<JobId, string> _parked = [];
+    private readonly ParkedJobs _parked = new();
     private long _freed;
 
     public bool IsLoaded { get; private set; }
@@ -77,6 +78,7 @@ public sealed class PendingQueue
             _observedWhileLoading = null;
             _jobs.Clear();
             _order.Clear();
+            _ready.Clear();
             _left.Clear();
             _parked.Clear();
             foreach (var job in pending)
@@ -99,7 +101,7 @@ public sealed class PendingQueue
             lock (_gate)
             {
                 _freed++;
-                _parked.Clear();
+                UnparkEvery();
             }
         }
         Observe(change.Job);
@@ -127,8 +129,9 @@ public sealed class PendingQueue
             if (_jobs.Remove(id, out var queued))
             {
                 _order.Remove(queued);
+                _ready.Remove(queued);
             }
-            _parked.Remove(id);
+            _parked.Unpark(id);
         }
     }
 
@@ -137,7 +140,7 @@ public sealed class PendingQueue
     {
         lock (_gate)
         {
-            return [.. _order.Where(j => !_parked.ContainsKey(j.Id)).Take(max)];
+            return [.. _ready.Take(max)];
         }
     }
 
@@ -155,9 +158,9 @@ public sealed class PendingQueue
             }
             foreach (var (job, reason) in unplaced)
             {
-                if (_jobs.TryGetValue(job.Id, out var queued) && queued.Version == job.Version)
+                if (_jobs.TryGetValue(job.Id, out var queued) && queued.Version == job.Version && _parked.Park(job.Id, reason))
                 {
-                    _parked[job.Id] = reason;
+                    _ready.Remove(queued);
                 }
             }
         }
@@ -167,7 +170,7 @@ public sealed class PendingQueue
     {
         lock (_gate)
         {
-            _parked.Clear();
+            UnparkEvery();
         }
     }
 
@@ -176,7 +179,7 @@ public sealed class PendingQueue
     {
         lock (_gate)
         {
-            return _parked.Values.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return _parked.ByReason();
         }
     }
 
@@ -204,21 +207,37 @@ public sealed class PendingQueue
                 return;
             }
             _order.Remove(queued);
+            _ready.Remove(queued);
             _jobs.Remove(job.Id);
             if (queued.Version < job.Version)
             {
-                _parked.Remove(job.Id);
+                _parked.Unpark(job.Id);
             }
         }
         if (job.State == JobState.Pending)
         {
             _jobs[job.Id] = job;
             _order.Add(job);
+            if (!_parked.Contains(job.Id))
+            {
+                _ready.Add(job);
+            }
         }
         else
         {
             _left[job.Id] = job.Version;
         }
+    }
+
+    private void UnparkEvery()
+    {
+        if (_parked.Count == 0)
+        {
+            return;
+        }
+        _parked.Clear();
+        // From a set of the same order SortedSet copies the tree in linear time.
+        _ready = new SortedSet<Job>(_order, SubmissionOrder.Instance);
     }
 
     /// <summary>Submission order, as the store lists pending jobs: created_at, then id.</summary>
