@@ -6,12 +6,15 @@ using PlacementEngine.Scheduling;
 namespace PlacementEngine.Grains;
 
 /// <summary>
-/// One WatchJob in a silo: subscribes to the job's grain, wherever it lives, then reads the job and its history, then
-/// follows. Like <see cref="JobOperations.WatchAsync"/>: changes racing the first read are not repeated. Notifications
-/// may arrive out of order or not at all (a silo died), so a gap or a quiet spell is filled from the store.
+/// One WatchJob in a silo: listens for the changes this silo commits and, when the silo has peers, subscribes to the
+/// job's grain, wherever it lives, for theirs; then reads the job and its history, then follows. Like
+/// <see cref="JobOperations.WatchAsync"/>: changes racing the first read are not repeated. Notifications may arrive
+/// twice, out of order or not at all (a silo died), so a gap or a quiet spell is filled from the store.
 /// </summary>
-internal sealed class GrainJobWatch(GrainRefs grains, IJobStore store, JobWatchOptions options) : IJobWatcher
+internal sealed class GrainJobWatch(GrainRefs grains, LocalJobWatches local, IJobStore store, JobWatchOptions options) : IJobWatcher
 {
+    private IJobWatcher? _subscription;
+
     private readonly Channel<JobChange> _changes = Channel.CreateUnbounded<JobChange>(new UnboundedChannelOptions { SingleReader = true });
 
     public Task OnChangedAsync(Immutable<JobChange> change)
@@ -23,10 +26,10 @@ internal sealed class GrainJobWatch(GrainRefs grains, IJobStore store, JobWatchO
     public async IAsyncEnumerable<JobChange> RunAsync(JobId id, [EnumeratorCancellation] CancellationToken ct)
     {
         var grain = grains.Job(id.Value);
-        var self = grains.Factory.CreateObjectReference<IJobWatcher>(this);
+        local.Add(id, this);
         try
         {
-            await grain.SubscribeAsync(self).WaitAsync(ct).ConfigureAwait(false);
+            await SubscribeIfPeersAsync(grain, ct).ConfigureAwait(false);
             if (await JobOperations.SnapshotAsync(store, id, ct).ConfigureAwait(false) is not { } snapshot)
             {
                 yield break;
@@ -39,7 +42,7 @@ internal sealed class GrainJobWatch(GrainRefs grains, IJobStore store, JobWatchO
                 var change = await NextAsync(ct).ConfigureAwait(false);
                 if (change is null)
                 {
-                    await grain.SubscribeAsync(self).WaitAsync(ct).ConfigureAwait(false);
+                    await SubscribeIfPeersAsync(grain, ct).ConfigureAwait(false);
                 }
                 else if (change.Job.Version <= version)
                 {
@@ -60,10 +63,25 @@ internal sealed class GrainJobWatch(GrainRefs grains, IJobStore store, JobWatchO
         finally
         {
             _changes.Writer.TryComplete();
-            // Else the job's grain keeps notifying a watcher that is gone until its lease ends, each call failing.
-            grain.UnsubscribeAsync(self).Ignore();
-            grains.Factory.DeleteObjectReference<IJobWatcher>(self);
+            local.Remove(id, this);
+            if (_subscription is { } self)
+            {
+                // Else the job's grain keeps notifying a watcher that is gone until its lease ends, each call failing.
+                grain.UnsubscribeAsync(self).Ignore();
+                grains.Factory.DeleteObjectReference<IJobWatcher>(self);
+            }
         }
+    }
+
+    /// <summary>Subscribes, or renews the lease, where another silo may commit the job's changes; a lone silo's reach it directly.</summary>
+    private async Task SubscribeIfPeersAsync(IJobGrain grain, CancellationToken ct)
+    {
+        if (_subscription is null && !local.HasPeers)
+        {
+            return;
+        }
+        _subscription ??= grains.Factory.CreateObjectReference<IJobWatcher>(this);
+        await grain.SubscribeAsync(_subscription).WaitAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>The next notification, or null when none came within the renewal interval.</summary>

@@ -18,6 +18,7 @@ public static class PlacementGrainServices
         services.AddPlacementSerialization();
         services.AddSingleton<GrainRefs>();
         services.AddSingleton<SchedulerPresence>();
+        services.AddSingleton<LocalJobWatches>();
         services.AddSingleton(sp => new AsyncSignal(() => Send(sp, grains => grains.Scheduler.WakeAsync())));
         services.AddSingleton(sp =>
         {
@@ -49,16 +50,22 @@ public static class PlacementGrainServices
         services.AddSerializer(serializer => serializer.AddJsonSerializer(PlacementJson.IsCarried, PlacementJson.Options));
 
     /// <summary>
-    /// To the job's grain for its watchers; to the scheduler when the change may concern its pending queue. Skipped
-    /// where nobody can be listening, since this runs for every change: a job's creation (no one can watch a job before
-    /// its submission is answered; a watch reads the store first), and the scheduler's queue when the scheduler runs
-    /// on this silo (its queue heard of the change directly).
+    /// To this silo's watches of the job, and to the job's grain for the other silos' watches; to the scheduler when the
+    /// change may concern its pending queue. Skipped where nobody can be listening, since this runs for every change: a
+    /// job's creation (no one can watch a job before its submission is answered; a watch reads the store first), the
+    /// job's grain when no other silo runs, and the scheduler's queue when the scheduler runs on this silo (its queue
+    /// heard of the change directly).
     /// </summary>
     private static void Forward(IServiceProvider services, JobChange change)
     {
         if (change.Transition is not null)
         {
-            Send(services, grains => grains.Job(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
+            var watches = services.GetRequiredService<LocalJobWatches>();
+            watches.Deliver(change);
+            if (watches.HasPeers)
+            {
+                Send(services, grains => grains.Job(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
+            }
         }
         if (ConcernsTheQueue(change) && !services.GetRequiredService<SchedulerPresence>().IsHere)
         {

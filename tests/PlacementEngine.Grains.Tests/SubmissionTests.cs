@@ -19,7 +19,7 @@ public sealed class SubmissionTests : GrainClusterTests
         {
             Assert.Equal(JobState.Pending, (await Grains.StoredAsync(job.Id)).State);
         }
-        Assert.Equal(0, await JobGrainActivationsAsync());
+        Assert.Equal(0, await JobGrainActivationsAsync(Grains));
     }
 
     [Fact]
@@ -30,13 +30,13 @@ public sealed class SubmissionTests : GrainClusterTests
         var result = await Grains.Jobs.CancelAsync(job.Id, "no longer needed", default);
 
         Assert.Equal(JobState.Cancelled, result.Job!.State);
-        Assert.Equal(1, await JobGrainActivationsAsync());
+        Assert.Equal(1, await JobGrainActivationsAsync(Grains));
     }
 
     // Orleans names a grain class with its assembly: "PlacementEngine.Grains.JobGrain,PlacementEngine.Grains".
-    private async Task<int> JobGrainActivationsAsync()
+    internal static async Task<int> JobGrainActivationsAsync(GrainCluster grains)
     {
-        var statistics = await Grains.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var statistics = await grains.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         return statistics.Where(s => s.GrainType.StartsWith(typeof(JobGrain).FullName + ",", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 }

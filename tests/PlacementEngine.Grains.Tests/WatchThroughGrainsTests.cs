@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 
@@ -46,20 +47,14 @@ public sealed class WatchThroughGrainsTests : GrainClusterTests
             seen.Select(t => t.To));
     }
 
-    /// <summary>A watch that ended leaves no subscription behind for the job's grain to keep notifying.</summary>
+    /// <summary>A lone silo's changes reach its watches directly: no job grain is activated, and none is left behind.</summary>
     [Fact]
-    public async Task Watch_Ended_UnsubscribesFromTheJobGrain()
+    public async Task Watch_OnALoneSilo_NeedsNoJobGrainAndEndsWithoutATrace()
     {
         await WatchToTheEndAsync(Grains, Grains.Jobs);
-        var job = (await Grains.Store.ListAsync(new JobQuery(null, [], 10, ""), default)).Jobs.Single();
-        var grain = Grains.Grains.GetGrain<IJobGrain>(job.Id.Value);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await grain.WatcherCountAsync() > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the ended watch is still subscribed");
-            await Task.Delay(50);
-        }
+        Assert.Equal(0, await SubmissionTests.JobGrainActivationsAsync(Grains));
+        Assert.Equal(0, Grains.Services.GetRequiredService<LocalJobWatches>().Count);
     }
 
     /// <summary>A notification lost on the way (its writer's silo died after the commit) is filled in from the store.</summary>
@@ -80,7 +75,7 @@ public sealed class WatchThroughGrainsTests : GrainClusterTests
         var (pending, toPending) = JobLifecycle.Transition(unschedulable, JobState.Pending, "looked at again", DateTimeOffset.UtcNow);
         var (cancelled, toCancelled) = JobLifecycle.Transition(pending, JobState.Cancelled, "cancelled", DateTimeOffset.UtcNow);
         await Grains.Store.CommitAsync([new JobUpdate(pending, toPending, unschedulable.Version), new JobUpdate(cancelled, toCancelled, pending.Version)], default);
-        await Grains.Grains.GetGrain<IJobGrain>(id.Value).PublishAsync(new JobChange(cancelled, toCancelled).AsImmutable());
+        Grains.Services.GetRequiredService<JobEventHub>().Publish(new JobChange(cancelled, toCancelled));
 
         var events = new List<JobChange>();
         while (await watch.MoveNextAsync())
@@ -98,11 +93,28 @@ public sealed class WatchAcrossSilosTests() : GrainClusterTests(silos: 2)
     [Fact]
     public async Task Watch_ServedByTheOtherSilo_SeesEveryTransitionOnce()
     {
-        // The job's grain starts on the first silo, which took the submission (it prefers local placement).
+        // The job's grain starts on the second silo, where the watch subscribes (it prefers local placement); changes
+        // committed on the first reach the watch only through it.
         var seen = await WatchThroughGrainsTests.WatchToTheEndAsync(Grains, Grains.JobsOn(1));
 
         Assert.Equal(
             [JobState.Pending, JobState.Placed, JobState.Dispatched, JobState.Running, JobState.Succeeded],
             seen.Select(t => t.To));
+    }
+
+    /// <summary>A watch that ended leaves no subscription behind for the job's grain to keep notifying.</summary>
+    [Fact]
+    public async Task Watch_Ended_UnsubscribesFromTheJobGrain()
+    {
+        await WatchThroughGrainsTests.WatchToTheEndAsync(Grains, Grains.JobsOn(1));
+        var job = (await Grains.Store.ListAsync(new JobQuery(null, [], 10, ""), default)).Jobs.Single();
+        var grain = Grains.Grains.GetGrain<IJobGrain>(job.Id.Value);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await grain.WatcherCountAsync() > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the ended watch is still subscribed");
+            await Task.Delay(50);
+        }
     }
 }
