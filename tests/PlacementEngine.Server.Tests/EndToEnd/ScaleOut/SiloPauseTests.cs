@@ -19,7 +19,8 @@ public sealed class SiloPauseTests(ITestOutputHelper output)
     {
         await using var cluster = await SiloCluster.StartAsync(3);
         ServerProcess? victim = null;
-        var crowd = new SubmitterCrowd(cluster.Silos, clients: 4, prefix: Prefix);
+        // Paced: unpaced submissions outrun placement on two cores and queue the job this test waits for behind the backlog.
+        var crowd = new SubmitterCrowd(cluster.Silos, clients: 4, prefix: Prefix, pace: TimeSpan.FromMilliseconds(10));
         using var stop = new CancellationTokenSource();
         var submitting = crowd.RunAsync(silo => silo != Volatile.Read(ref victim) && silo.ExitCode is null, stop.Token);
         await UntilAsync(() => AnyAcknowledgedSinceInAsync(crowd, cluster, DateTime.MinValue, Dispatched), "first dispatch", cluster);
