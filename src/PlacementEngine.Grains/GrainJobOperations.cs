@@ -12,7 +12,7 @@ namespace PlacementEngine.Grains;
 /// (team, idempotency key) insert already decides "created or existing". Activating a grain per submission only to
 /// write one row cost a quarter of the server's CPU per SubmitJob (measured). The job's grain owns it from then on.
 /// </remarks>
-public sealed class GrainJobOperations(GrainRefs grains, JobOperations jobs, LocalJobWatches watches, IJobStore store, JobWatchOptions watch) : IJobOperations
+public sealed class GrainJobOperations(GrainRefs grains, JobOperations jobs, JobEventHub events, SiloPeers peers, IJobStore store, JobWatchOptions watch) : IJobOperations
 {
     public Task<SubmitResult> SubmitAsync(JobSpecDraft draft, string idempotencyKey, CancellationToken ct) =>
         jobs.SubmitAsync(draft, idempotencyKey, ct);
@@ -26,7 +26,7 @@ public sealed class GrainJobOperations(GrainRefs grains, JobOperations jobs, Loc
     public async Task<CancelResult> CancelAsync(JobId id, string reason, CancellationToken ct) =>
         (await grains.Job(id.Value).CancelAsync(reason).WaitAsync(ct).ConfigureAwait(false)).Value;
 
-    public IAsyncEnumerable<JobChange> WatchAsync(JobId id, CancellationToken ct) => new GrainJobWatch(grains, watches, store, watch).RunAsync(id, ct);
+    public IAsyncEnumerable<JobChange> WatchAsync(JobId id, CancellationToken ct) => new GrainJobWatch(grains, events, peers, store, watch).RunAsync(id, ct);
 
     public async Task<JobExplanation?> ExplainAsync(JobId id, CancellationToken ct) =>
         (await PlanWorker.ExplainAsync(id.Value).WaitAsync(ct).ConfigureAwait(false)).Value;

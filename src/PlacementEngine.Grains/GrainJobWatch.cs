@@ -1,32 +1,30 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
 
 namespace PlacementEngine.Grains;
 
 /// <summary>
-/// One WatchJob in a silo: listens for the changes this silo commits and, when the silo has peers, subscribes to the
-/// job's grain, wherever it lives, for theirs; then reads the job and its history, then follows. Like
+/// One WatchJob in a silo: listens on the silo's hub for the changes it commits and, when other silos run, subscribes
+/// to the job's grain, wherever it lives, for theirs; then reads the job and its history, then follows. Like
 /// <see cref="JobOperations.WatchAsync"/>: changes racing the first read are not repeated. Notifications may arrive
 /// twice, out of order or not at all (a silo died), so a gap or a quiet spell is filled from the store.
 /// </summary>
-internal sealed class GrainJobWatch(GrainRefs grains, LocalJobWatches local, IJobStore store, JobWatchOptions options) : IJobWatcher
+internal sealed class GrainJobWatch(GrainRefs grains, JobEventHub events, SiloPeers peers, IJobStore store, JobWatchOptions options) : IJobWatcher
 {
     private IJobWatcher? _subscription;
-
-    private readonly Channel<JobChange> _changes = Channel.CreateUnbounded<JobChange>(new UnboundedChannelOptions { SingleReader = true });
+    private JobEventHub.Subscription? _changes;
 
     public Task OnChangedAsync(Immutable<JobChange> change)
     {
-        _changes.Writer.TryWrite(change.Value);
+        _changes?.Offer(change.Value);
         return Task.CompletedTask;
     }
 
     public async IAsyncEnumerable<JobChange> RunAsync(JobId id, [EnumeratorCancellation] CancellationToken ct)
     {
         var grain = grains.Job(id.Value);
-        local.Add(id, this);
+        using var changes = _changes = events.Subscribe(id);
         try
         {
             await SubscribeIfPeersAsync(grain, ct).ConfigureAwait(false);
@@ -62,8 +60,6 @@ internal sealed class GrainJobWatch(GrainRefs grains, LocalJobWatches local, IJo
         }
         finally
         {
-            _changes.Writer.TryComplete();
-            local.Remove(id, this);
             if (_subscription is { } self)
             {
                 // Else the job's grain keeps notifying a watcher that is gone until its lease ends, each call failing.
@@ -76,7 +72,7 @@ internal sealed class GrainJobWatch(GrainRefs grains, LocalJobWatches local, IJo
     /// <summary>Subscribes, or renews the lease, where another silo may commit the job's changes; a lone silo's reach it directly.</summary>
     private async Task SubscribeIfPeersAsync(IJobGrain grain, CancellationToken ct)
     {
-        if (_subscription is null && !local.HasPeers)
+        if (_subscription is null && !peers.Exist)
         {
             return;
         }
@@ -91,7 +87,7 @@ internal sealed class GrainJobWatch(GrainRefs grains, LocalJobWatches local, IJo
         quiet.CancelAfter(options.Renewal);
         try
         {
-            return await _changes.Reader.ReadAsync(quiet.Token).ConfigureAwait(false);
+            return await _changes!.Reader.ReadAsync(quiet.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -18,7 +18,7 @@ public static class PlacementGrainServices
         services.AddPlacementSerialization();
         services.AddSingleton<GrainRefs>();
         services.AddSingleton<SchedulerPresence>();
-        services.AddSingleton<LocalJobWatches>();
+        services.AddSingleton<SiloPeers>();
         services.AddSingleton(sp => new AsyncSignal(() => Send(sp, grains => grains.Scheduler.WakeAsync())));
         services.AddSingleton(sp =>
         {
@@ -50,7 +50,7 @@ public static class PlacementGrainServices
         services.AddSerializer(serializer => serializer.AddJsonSerializer(PlacementJson.IsCarried, PlacementJson.Options));
 
     /// <summary>
-    /// To this silo's watches of the job, and to the job's grain for the other silos' watches; to the scheduler when the
+    /// To the job's grain for the other silos' watches (this silo's heard it from its hub); to the scheduler when the
     /// change may concern its pending queue. Skipped where nobody can be listening, since this runs for every change: a
     /// job's creation (no one can watch a job before its submission is answered; a watch reads the store first), the
     /// job's grain when no other silo runs, and the scheduler's queue when the scheduler runs on this silo (its queue
@@ -60,9 +60,7 @@ public static class PlacementGrainServices
     {
         if (change.Transition is not null)
         {
-            var watches = services.GetRequiredService<LocalJobWatches>();
-            watches.Deliver(change);
-            if (watches.HasPeers)
+            if (services.GetRequiredService<SiloPeers>().Exist)
             {
                 Send(services, grains => grains.Job(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
             }

@@ -54,7 +54,7 @@ public sealed class WatchThroughGrainsTests : GrainClusterTests
         await WatchToTheEndAsync(Grains, Grains.Jobs);
 
         Assert.Equal(0, await SubmissionTests.JobGrainActivationsAsync(Grains));
-        Assert.Equal(0, Grains.Services.GetRequiredService<LocalJobWatches>().Count);
+        Assert.Equal(0, Grains.Services.GetRequiredService<JobEventHub>().WatchCount);
     }
 
     /// <summary>A notification lost on the way (its writer's silo died after the commit) is filled in from the store.</summary>

@@ -19,7 +19,8 @@ public sealed record JobChange(Job Job, StateTransition? Transition)
 /// </summary>
 public sealed class JobEventHub
 {
-    private readonly ConcurrentDictionary<JobId, ConcurrentDictionary<Channel<JobChange>, byte>> _watchers = new();
+    // Copy on write: a job has a watch or two, and every change of every job looks its id up.
+    private readonly ConcurrentDictionary<JobId, Channel<JobChange>[]> _watchers = new();
     private volatile Action<JobChange>[] _listeners = [];
     private readonly Lock _listenersGate = new();
 
@@ -35,9 +36,12 @@ public sealed class JobEventHub
     public Subscription Subscribe(JobId id)
     {
         var channel = Channel.CreateUnbounded<JobChange>(new UnboundedChannelOptions { SingleReader = true });
-        _watchers.GetOrAdd(id, _ => new()).TryAdd(channel, 0);
+        _watchers.AddOrUpdate(id, _ => [channel], (_, current) => [.. current, channel]);
         return new Subscription(this, id, channel);
     }
+
+    /// <summary>Watches of jobs open now; for operators tracing a job, and for tests.</summary>
+    public int WatchCount => _watchers.Values.Sum(channels => channels.Length);
 
     public void Publish(JobChange change)
     {
@@ -47,9 +51,25 @@ public sealed class JobEventHub
         }
         if (_watchers.TryGetValue(change.Job.Id, out var channels))
         {
-            foreach (var channel in channels.Keys)
+            foreach (var channel in channels)
             {
                 channel.Writer.TryWrite(change);
+            }
+        }
+    }
+
+    /// <summary>Removes the job's entry with its last watch, so that every job ever watched does not stay behind.</summary>
+    private void Unsubscribe(JobId id, Channel<JobChange> channel)
+    {
+        while (_watchers.TryGetValue(id, out var current))
+        {
+            var rest = current.Where(c => c != channel).ToArray();
+            var done = rest.Length == 0
+                ? _watchers.TryRemove(new KeyValuePair<JobId, Channel<JobChange>[]>(id, current))
+                : _watchers.TryUpdate(id, rest, current);
+            if (done)
+            {
+                return;
             }
         }
     }
@@ -58,12 +78,12 @@ public sealed class JobEventHub
     {
         public ChannelReader<JobChange> Reader => channel.Reader;
 
+        /// <summary>A change of the job heard from elsewhere (another process), read in turn with this process's own.</summary>
+        public void Offer(JobChange change) => channel.Writer.TryWrite(change);
+
         public void Dispose()
         {
-            if (hub._watchers.TryGetValue(id, out var channels))
-            {
-                channels.TryRemove(channel, out _);
-            }
+            hub.Unsubscribe(id, channel);
             channel.Writer.TryComplete();
         }
     }
