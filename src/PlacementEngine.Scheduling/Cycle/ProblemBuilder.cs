@@ -5,33 +5,27 @@ namespace PlacementEngine.Scheduling;
 /// <summary>Builds the solver's input from the store and the sources: the snapshot every decision is made on.</summary>
 public sealed class ProblemBuilder(IJobStore store, IFleetSource fleet, IPriceSource prices, IBudgetSource budgets)
 {
-    private static readonly JobState[] ActiveStates = [JobState.Placed, JobState.Dispatched, JobState.Running];
-
     public async Task<PlacementProblem> BuildAsync(IReadOnlyList<Job> pending, CancellationToken cancellationToken)
     {
         var fleetNow = fleet.Current;
         var charges = await store.GetTeamChargesAsync(cancellationToken).ConfigureAwait(false);
-        var active = await store.GetByStatesAsync(ActiveStates, cancellationToken).ConfigureAwait(false);
+        // Summed by the store per pool rather than read job by job: every cycle needs it, and reading (and parsing)
+        // every running job's row took most of a cycle's time once thousands ran.
+        var used = await store.GetUsedNodesAsync(cancellationToken).ConfigureAwait(false);
 
         var remaining = budgets.Budgets.ToDictionary(
             b => b.Key,
             b => b.Value - charges.GetValueOrDefault(b.Key),
             StringComparer.Ordinal);
 
-        // Nodes and GPUs held come from the same read of the active jobs, so the two always agree.
-        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        // GPUs held come from the same read as the nodes held, so the two always agree.
         var gpusInUse = new Dictionary<(string, string), int>();
-        foreach (var job in active)
+        foreach (var (poolName, nodes) in used)
         {
-            if (job.Placement is not { } placement)
+            if (fleetNow.TryGetPool(poolName, out var pool) && pool.InstanceType.GpuModel is { } model)
             {
-                continue;
-            }
-            used[placement.Pool] = used.GetValueOrDefault(placement.Pool) + placement.Nodes;
-            if (fleetNow.TryGetPool(placement.Pool, out var pool) && pool.InstanceType.GpuModel is { } model)
-            {
-                var key = (placement.Cluster, model);
-                gpusInUse[key] = gpusInUse.GetValueOrDefault(key) + placement.Nodes * pool.InstanceType.GpusPerNode;
+                var key = (pool.Cluster, model);
+                gpusInUse[key] = gpusInUse.GetValueOrDefault(key) + nodes * pool.InstanceType.GpusPerNode;
             }
         }
 
