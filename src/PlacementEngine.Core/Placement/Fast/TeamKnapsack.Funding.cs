@@ -55,11 +55,17 @@ internal sealed partial class TeamKnapsack
         cost = decimal.MaxValue;
         foreach (var pool in job.EligiblePools())
         {
-            if (job.Compute(pool) > cost)
+            // Nodes first: on a full fleet no pool fits, and the decimal terms are then never computed.
+            if (!solution.Ledger.FitsResources(job, pool))
+            {
+                continue;
+            }
+            // Pools come in ascending price: once the compute term alone passes the best cost, so do the rest.
+            if (best >= 0 && job.Compute(pool) > cost)
             {
                 break;
             }
-            if (solution.Ledger.FitsResources(job, pool) && job.Cost(pool) is var exact && exact < cost)
+            if (job.Cost(pool) is var exact && exact < cost)
             {
                 best = pool;
                 cost = exact;

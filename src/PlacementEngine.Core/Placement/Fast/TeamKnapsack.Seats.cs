@@ -78,7 +78,8 @@ internal sealed partial class TeamKnapsack
                 {
                     break;
                 }
-                if (jobA.IsBlocked(to) || jobA.Cost(to) >= solution.CostOf[a])
+                // Floating point screens out the seats that are not cheaper; the swap itself checks the exact costs.
+                if (jobA.IsBlocked(to) || SafeMargin.Below(jobA.ApproxCost(to)) >= solution.CostOf[a])
                 {
                     continue;
                 }
@@ -100,7 +101,7 @@ internal sealed partial class TeamKnapsack
     private int CheapestToMove(FastSolution solution, List<int> occupants, int t, int workers, int from)
     {
         var best = -1;
-        var bestRise = decimal.MaxValue;
+        var bestRise = double.MaxValue;
         foreach (var b in occupants)
         {
             var jobB = problem.Jobs[b];
@@ -108,8 +109,8 @@ internal sealed partial class TeamKnapsack
             {
                 continue;
             }
-            var rise = jobB.Cost(from) - solution.CostOf[b];
-            if (rise < bestRise && (jobB.Team < 0 || rise <= solution.Ledger.BudgetLeft[jobB.Team]))
+            var rise = jobB.ApproxCost(from) - (double)solution.CostOf[b];
+            if (rise < bestRise && (jobB.Team < 0 || SafeMargin.Below(rise) <= solution.Ledger.BudgetLeft[jobB.Team]))
             {
                 best = b;
                 bestRise = rise;
