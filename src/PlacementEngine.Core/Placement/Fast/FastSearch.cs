@@ -10,7 +10,8 @@ namespace PlacementEngine.Core;
 /// 4. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
 ///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
 ///    Ends at the target gap, the iteration budget, or the caller's signal.
-/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too;
+/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, a plan from them after each
+///    round, until those plans stop gaining;
 ///    skipped when the prices are far below the flow's bound (<see cref="PriceWork"/>) and local search alone brings
 ///    the plan within the target of that bound.
 /// 6. Improve the best plan locally (<see cref="LocalSearch"/>), re-choose the jobs of teams short of money
@@ -132,10 +133,15 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         if (polishNeeded)
         {
             var polish = new PricePolish(problem, lists, pricing);
-            var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop);
+            // Every round's plan may be the best: the last round's is not always.
+            var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop, (roundPrices, roundTable) =>
+            {
+                var plan = primal.Build(roundPrices, roundTable);
+                best = Better(best, plan);
+                return plan.Objective;
+            });
             columns += polish.ColumnsAdded;
             prices.Add(polished);
-            best = Better(best, primal.Build(polished, table));
         }
 
         // 6. Improve the plan; bound it.

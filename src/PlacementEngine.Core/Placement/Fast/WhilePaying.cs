@@ -19,11 +19,14 @@ internal static class WhilePaying
             var before = objective();
             step();
             steps++;
-            if (before - objective() < StallShare * Math.Abs(before))
+            if (Stalled(before, objective()))
             {
                 break;
             }
         }
         return steps;
     }
+
+    /// <summary>Whether going from <paramref name="before"/> to <paramref name="after"/> gained less than <see cref="StallShare"/>.</summary>
+    public static bool Stalled(decimal before, decimal after) => before - after < StallShare * Math.Abs(before);
 }
