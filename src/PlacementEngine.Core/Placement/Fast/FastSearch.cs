@@ -74,6 +74,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
         }
         var closeEnough = WithinTarget(flowBound);
+        Tell("flow", flowBound);
 
         // 4. Subgradient phase.
         var iterations = 0;
@@ -120,6 +121,8 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             search.Step(value, (double)best.Objective);
         }
 
+        Tell("subgradient", flowBound);
+
         // 5. Polish phase, unless the prices already prove the plan close enough. Prices far below the flow's bound
         // cannot beat it: the plan is improved locally first, and when that alone brings it within the target of the
         // flow's bound, neither polishing the prices nor bounding them is needed.
@@ -144,6 +147,8 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             prices.Add(polished);
         }
 
+        Tell("polish", flowBound);
+
         // 6. Improve the plan; bound it.
         cancellationToken.ThrowIfCancellationRequested();
         var pricesCanBound = iterations > 0 && (polishNeeded || !WithinTarget(flowBound));
@@ -153,6 +158,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             prices.Add(teamFit.Fitted(search.BestDuals, table));
         }
         var bound = Math.Max(flowBound, pricesCanBound ? prices.Max(evaluator.Evaluate) : decimal.MinValue);
+        Tell("bound", bound);
         // Only a plan still short of the target is worth the teams' repair; the rest are done.
         if (!WithinTarget(bound))
         {
@@ -167,6 +173,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             (best, proven) = new ExactSearch(problem, options.ExactSearchMaxNodes).Run(best);
             bound = proven ? best.Objective : Math.Min(bound, best.Objective);
         }
+        Tell("done", bound);
         return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
 
         void ImproveLocally(FastSolution plan) =>
@@ -177,6 +184,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         FastSolution Repaired(FastSolution plan)
         {
             ImproveWhilePaying(plan);
+            Tell("local search", bound, plan);
             var knapsack = new TeamKnapsack(problem, primal);
             WhilePaying.Repeat(() =>
             {
@@ -187,15 +195,21 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
                     ImproveWhilePaying(plan);
                 }
             }, () => plan.Objective, RepairRounds);
+            Tell("teams' repair", bound, plan);
             // Seats off the lists: the repairs above and local search see only the pools a job lists.
             if (new PendingEviction(problem).Improve(plan) > 0)
             {
                 ImproveWhilePaying(plan);
             }
+            Tell("seats off the lists", bound, plan);
             return plan;
         }
 
         void ImproveWhilePaying(FastSolution plan) => WhilePaying.Repeat(() => ImproveLocally(plan), () => plan.Objective, LocalSearchRounds);
+
+        // The plan being repaired is not the best yet when told of: it becomes it at the end.
+        void Tell(string phase, decimal lowerBound, FastSolution? plan = null) =>
+            options.Progress?.Invoke(new FastSolverProgress(phase, (plan ?? best).Objective, Math.Min(lowerBound, (plan ?? best).Objective)));
 
         bool WithinTarget(decimal lowerBound) => PlacementGap.Relative(Money.Of(best.Objective), Money.Of(lowerBound)) <= options.TargetGap;
     }
