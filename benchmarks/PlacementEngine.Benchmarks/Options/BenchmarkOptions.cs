@@ -34,6 +34,9 @@ public sealed class BenchmarkOptions
     /// <summary>The fast solver's target gap (<see cref="PlacementEngine.Core.FastSolverOptions.TargetGap"/>), 0 to 1.</summary>
     public double FastTargetGap { get; set; } = PlacementEngine.Core.FastSolverOptions.DefaultTargetGap;
 
+    /// <summary>Print each phase of every fast solve, with the seconds since the solve began, to standard error.</summary>
+    public bool FastTrace { get; set; }
+
     /// <summary>The shared data folder; null finds ../shared/data next to the checkout.</summary>
     public string? DataDirectory { get; set; }
 

@@ -21,6 +21,7 @@ public static class OptionParser
           --exact-seconds N      the exact solver's time limit per solve (default 60)
           --exact-backend B      the engine under the exact solver: cbc, cp-sat or scip (default cbc)
           --fast-target-gap X    the fast solver stops once its plan is within X of its bound (default 0.002)
+          --fast-trace           print each phase of every fast solve (seconds, objective, bound) to standard error
           --data DIR             the shared data folder (default ../shared/data next to the checkout)
           --no-warmup            time each solver's first solve in the process too (default: each first solves S untimed)
           --single-job           time placing one job at a time against the size's fleet (use with --size L)
@@ -126,6 +127,9 @@ public static class OptionParser
                     break;
                 case "--single-job":
                     options.SingleJob = true;
+                    break;
+                case "--fast-trace":
+                    options.FastTrace = true;
                     break;
                 case "--no-warmup":
                     options.Warmup = false;

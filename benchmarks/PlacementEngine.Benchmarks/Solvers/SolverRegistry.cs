@@ -12,7 +12,7 @@ public static class SolverRegistry
         SolverEntry.Plain("greedy", () => new GreedySolver()),
         SolverEntry.Plain("skypilot", () => new SkyPilotLikeSolver()),
         SolverEntry.Plain("kueue", () => new KueueLikeSolver()),
-        new SolverEntry("fast", options => SolveFast(new FastSolver(new FastSolverOptions { TargetGap = options.FastTargetGap })), SolverEntry.EverySize, _ => new FastSingleJobPlacer()),
+        new SolverEntry("fast", options => SolveFast(new FastSolver(new FastSolverOptions { TargetGap = options.FastTargetGap, Progress = FastTrace.For(options) })), SolverEntry.EverySize, _ => new FastSingleJobPlacer()),
         // A MIP per arriving job is not how anyone would place one job: the exact solver is timed one job at a time only when named.
         new SolverEntry(ExactSolver.SolverName, CreateExact, new HashSet<ScenarioSize> { ScenarioSize.L, ScenarioSize.XL }, SingleJobByDefault: false),
     ];

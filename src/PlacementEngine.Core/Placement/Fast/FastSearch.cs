@@ -10,7 +10,8 @@ namespace PlacementEngine.Core;
 /// 4. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
 ///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
 ///    Ends at the target gap, the iteration budget, or the caller's signal.
-/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, then a plan from them too;
+/// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, a plan from them after each
+///    round, until those plans stop gaining;
 ///    skipped when the prices are far below the flow's bound (<see cref="PriceWork"/>) and local search alone brings
 ///    the plan within the target of that bound.
 /// 6. Improve the best plan locally (<see cref="LocalSearch"/>), re-choose the jobs of teams short of money
@@ -24,8 +25,10 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
     private const int PriceColumnsEvery = 10;
     private const int PriceColumnsRarest = 80;
     private const long LocalSearchWorkPerCandidate = 8;
-    // Rounds of the teams' repair: on L seed 6 the gap was 6.88% after one round, 6.46% after two, 6.22% after four.
+    // Rounds of the teams' repair at most: on L seed 6 the gap was 6.88% after one round, 6.46% after two, 6.22% after four.
     private const int RepairRounds = 4;
+    // Local-search passes in a row at most: on L seeds 5 and 7 the fifth gained nothing.
+    private const int LocalSearchRounds = 6;
 
     public FastSearchOutcome Run()
     {
@@ -71,6 +74,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
         }
         var closeEnough = WithinTarget(flowBound);
+        Tell("flow", flowBound);
 
         // 4. Subgradient phase.
         var iterations = 0;
@@ -117,6 +121,8 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             search.Step(value, (double)best.Objective);
         }
 
+        Tell("subgradient", flowBound);
+
         // 5. Polish phase, unless the prices already prove the plan close enough. Prices far below the flow's bound
         // cannot beat it: the plan is improved locally first, and when that alone brings it within the target of the
         // flow's bound, neither polishing the prices nor bounding them is needed.
@@ -130,11 +136,18 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         if (polishNeeded)
         {
             var polish = new PricePolish(problem, lists, pricing);
-            var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop);
+            // Every round's plan may be the best: the last round's is not always.
+            var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop, (roundPrices, roundTable) =>
+            {
+                var plan = primal.Build(roundPrices, roundTable);
+                best = Better(best, plan);
+                return plan.Objective;
+            });
             columns += polish.ColumnsAdded;
             prices.Add(polished);
-            best = Better(best, primal.Build(polished, table));
         }
+
+        Tell("polish", flowBound);
 
         // 6. Improve the plan; bound it.
         cancellationToken.ThrowIfCancellationRequested();
@@ -145,6 +158,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             prices.Add(teamFit.Fitted(search.BestDuals, table));
         }
         var bound = Math.Max(flowBound, pricesCanBound ? prices.Max(evaluator.Evaluate) : decimal.MinValue);
+        Tell("bound", bound);
         // Only a plan still short of the target is worth the teams' repair; the rest are done.
         if (!WithinTarget(bound))
         {
@@ -159,33 +173,43 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             (best, proven) = new ExactSearch(problem, options.ExactSearchMaxNodes).Run(best);
             bound = proven ? best.Objective : Math.Min(bound, best.Objective);
         }
+        Tell("done", bound);
         return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
 
         void ImproveLocally(FastSolution plan) =>
             new LocalSearch(problem, lists).Improve(plan, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
 
-        // A repair that pays is improved locally too: the nodes and money it moved open moves that were not there
-        // before, and the local search's moves open seat changes in turn, so both go again while they pay.
+        // Local search goes again while a pass pays (each starts from the moves the last one opened); the teams'
+        // repair then runs while a round pays, each round followed by local search in turn, and seats off the lists last.
         FastSolution Repaired(FastSolution plan)
         {
+            ImproveWhilePaying(plan);
+            Tell("local search", bound, plan);
             var knapsack = new TeamKnapsack(problem, primal);
-            for (var round = 0; round < RepairRounds; round++)
+            WhilePaying.Repeat(() =>
             {
                 var repaired = knapsack.Improve(plan);
-                if (repaired == plan)
+                if (repaired != plan)
                 {
-                    break;
+                    plan = repaired;
+                    ImproveWhilePaying(plan);
                 }
-                new LocalSearch(problem, lists).Improve(repaired, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
-                plan = repaired;
-            }
+            }, () => plan.Objective, RepairRounds);
+            Tell("teams' repair", bound, plan);
             // Seats off the lists: the repairs above and local search see only the pools a job lists.
             if (new PendingEviction(problem).Improve(plan) > 0)
             {
-                new LocalSearch(problem, lists).Improve(plan, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+                ImproveWhilePaying(plan);
             }
+            Tell("seats off the lists", bound, plan);
             return plan;
         }
+
+        void ImproveWhilePaying(FastSolution plan) => WhilePaying.Repeat(() => ImproveLocally(plan), () => plan.Objective, LocalSearchRounds);
+
+        // The plan being repaired is not the best yet when told of: it becomes it at the end.
+        void Tell(string phase, decimal lowerBound, FastSolution? plan = null) =>
+            options.Progress?.Invoke(new FastSolverProgress(phase, (plan ?? best).Objective, Math.Min(lowerBound, (plan ?? best).Objective)));
 
         bool WithinTarget(decimal lowerBound) => PlacementGap.Relative(Money.Of(best.Objective), Money.Of(lowerBound)) <= options.TargetGap;
     }

@@ -39,6 +39,12 @@ public sealed class FastSolverOptions
     /// </summary>
     public Func<bool>? ShouldStop { get; init; }
 
+    /// <summary>
+    /// Told as each phase of the search ends, with the best objective and bound so far: where a solve spends its work
+    /// and what each phase gains. The core has no clock; a caller that wants timings stamps the calls itself.
+    /// </summary>
+    public Action<FastSolverProgress>? Progress { get; init; }
+
     /// <summary>Every value out of range, named; empty when the options are valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -13,13 +13,14 @@ internal sealed partial class TeamKnapsack
     /// they weigh no more than it in penalty. Their nodes go back to everyone's pending jobs. M seed 5, not contended:
     /// the exact plan drops a $184 job of no priority to run a $735 one of priority 1; the fast one kept the cheap job.
     /// </summary>
-    private void Fund(FastSolution solution, int t, int u)
+    /// <returns>Whether some pool had room for the job (whether or not the team could then pay for it).</returns>
+    private bool Fund(FastSolution solution, int t, int u)
     {
         var job = problem.Jobs[u];
         var pool = CheapestWithRoom(solution, job, out var cost);
         if (pool < 0)
         {
-            return;
+            return false;
         }
         var donors = new List<int>();
         var freed = solution.Ledger.BudgetLeft[t];
@@ -37,13 +38,14 @@ internal sealed partial class TeamKnapsack
         }
         if (freed < cost)
         {
-            return;
+            return true;
         }
         foreach (var d in donors)
         {
             solution.Unplace(d);
         }
         solution.Place(u, pool, cost);
+        return true;
     }
 
     /// <summary>The job's cheapest eligible pool with nodes and GPUs for it, whatever its team has left; -1 when none.</summary>
@@ -53,11 +55,17 @@ internal sealed partial class TeamKnapsack
         cost = decimal.MaxValue;
         foreach (var pool in job.EligiblePools())
         {
-            if (job.Compute(pool) > cost)
+            // Nodes first: on a full fleet no pool fits, and the decimal terms are then never computed.
+            if (!solution.Ledger.FitsResources(job, pool))
+            {
+                continue;
+            }
+            // Pools come in ascending price: once the compute term alone passes the best cost, so do the rest.
+            if (best >= 0 && job.Compute(pool) > cost)
             {
                 break;
             }
-            if (solution.Ledger.FitsResources(job, pool) && job.Cost(pool) is var exact && exact < cost)
+            if (job.Cost(pool) is var exact && exact < cost)
             {
                 best = pool;
                 cost = exact;

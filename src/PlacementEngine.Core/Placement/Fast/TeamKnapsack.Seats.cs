@@ -63,7 +63,7 @@ internal sealed partial class TeamKnapsack
     /// </summary>
     private void TradeSeats(FastSolution solution, int t)
     {
-        var occupants = Occupants(solution);
+        var occupants = Occupants(solution, problem.Index.PoolCount);
         var mine = _teamJobs[t].Where(solution.IsPlaced).OrderByDescending(j => solution.PoolOf[j]).ThenBy(j => j).ToArray();
         foreach (var a in mine)
         {
@@ -78,34 +78,45 @@ internal sealed partial class TeamKnapsack
                 {
                     break;
                 }
-                if (jobA.IsBlocked(to) || jobA.Cost(to) >= solution.CostOf[a])
+                // Floating point screens out the seats that are not cheaper; the swap itself checks the exact costs.
+                if (jobA.IsBlocked(to) || SafeMargin.Below(jobA.ApproxCost(to)) >= solution.CostOf[a])
                 {
                     continue;
                 }
-                var tried = 0;
-                foreach (var b in occupants[to])
+                // The occupant whose run costs least more on the dear seat: the team's saving costs the others least.
+                var b = CheapestToMove(solution, occupants[to], t, jobA.Workers, from);
+                if (b >= 0 && Swap(solution, a, b))
                 {
-                    var jobB = problem.Jobs[b];
-                    if (jobB.Team == t || jobB.Workers != jobA.Workers || jobB.RejectionAt(from) is not null)
-                    {
-                        continue;
-                    }
-                    if (Swap(solution, a, b))
-                    {
-                        occupants[to].Remove(b);
-                        occupants[to].Add(a);
-                        occupants[from].Remove(a);
-                        occupants[from].Add(b);
-                        traded = true;
-                        break;
-                    }
-                    if (++tried == OccupantsTried)
-                    {
-                        break;
-                    }
+                    occupants[to].Remove(b);
+                    occupants[to].Add(a);
+                    occupants[from].Remove(a);
+                    occupants[from].Add(b);
+                    traded = true;
                 }
             }
         }
+    }
+
+    /// <summary>Among the pool's jobs of other teams with the nodes, the eligibility and the money to take the dear seat, the one whose cost rises least there; -1 when none.</summary>
+    private int CheapestToMove(FastSolution solution, List<int> occupants, int t, int workers, int from)
+    {
+        var best = -1;
+        var bestRise = double.MaxValue;
+        foreach (var b in occupants)
+        {
+            var jobB = problem.Jobs[b];
+            if (jobB.Team == t || jobB.Workers != workers || jobB.RejectionAt(from) is not null)
+            {
+                continue;
+            }
+            var rise = jobB.ApproxCost(from) - (double)solution.CostOf[b];
+            if (rise < bestRise && (jobB.Team < 0 || SafeMargin.Below(rise) <= solution.Ledger.BudgetLeft[jobB.Team]))
+            {
+                best = b;
+                bestRise = rise;
+            }
+        }
+        return best;
     }
 
     private bool Swap(FastSolution solution, int a, int b)
@@ -131,9 +142,9 @@ internal sealed partial class TeamKnapsack
         return false;
     }
 
-    private List<int>[] Occupants(FastSolution solution)
+    private static List<int>[] Occupants(FastSolution solution, int pools)
     {
-        var occupants = Enumerable.Range(0, problem.Index.PoolCount).Select(_ => new List<int>()).ToArray();
+        var occupants = Enumerable.Range(0, pools).Select(_ => new List<int>()).ToArray();
         for (var j = 0; j < solution.PoolOf.Length; j++)
         {
             if (solution.PoolOf[j] >= 0)

@@ -10,8 +10,6 @@ namespace PlacementEngine.Core;
 /// </summary>
 internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuristic filler)
 {
-    private const int OccupantsTried = 4;
-
     private readonly int[][] _teamJobs = problem.TeamJobs;
 
     /// <summary>The better of <paramref name="solution"/> and its repairs; the solution itself is left as it was.</summary>
@@ -82,12 +80,14 @@ internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuris
 
     /// <summary>
     /// The team's pending jobs, most penalty per node first, each on its cheapest pool with room while money lasts;
-    /// when the money does not last, paid for by the team's placed jobs of less penalty (<see cref="Fund"/>).
+    /// when the money does not last, paid for by the team's placed jobs of less penalty (<see cref="Fund"/>); when no
+    /// pool has room, on the seat of a job of less penalty (<see cref="TakeSeat"/>).
     /// </summary>
     private void AddPending(FastSolution solution, int t)
     {
         var pending = _teamJobs[t].Where(j => !solution.IsPlaced(j))
             .OrderByDescending(j => problem.PenaltyD[j] / problem.Jobs[j].Workers).ThenBy(j => j).ToList();
+        SeatTakers? seats = null;
         foreach (var j in pending)
         {
             var pool = CheapestFit.Find(problem.Jobs[j], solution.Ledger, out var cost);
@@ -95,9 +95,10 @@ internal sealed partial class TeamKnapsack(PreparedProblem problem, PrimalHeuris
             {
                 solution.Place(j, pool, cost);
             }
-            else
+            else if (!Fund(solution, t, j))
             {
-                Fund(solution, t, j);
+                seats ??= new SeatTakers(solution, problem.Index.PoolCount);
+                TakeSeat(solution, t, j, seats);
             }
         }
     }

@@ -157,4 +157,19 @@ public sealed class FastSolverTests
         Assert.Equal(first.Assignments.Select(a => (a.Job.Id, a.Candidate.Pool.Name)), second.Assignments.Select(a => (a.Job.Id, a.Candidate.Pool.Name)));
         Assert.Equal(first.Unplaced.Select(u => (u.Job.Id, u.Reason, u.Detail)), second.Unplaced.Select(u => (u.Job.Id, u.Reason, u.Detail)));
     }
+
+    [Fact]
+    public void SolveWithReport_WithProgress_TellsEachPhaseEndingInTheReportsObjectiveAndBound()
+    {
+        var problem = RandomInstances.Problem(7, clusters: 20, jobs: 300);
+        var told = new List<FastSolverProgress>();
+
+        var report = new FastSolver(new FastSolverOptions { Progress = told.Add }).SolveWithReport(problem);
+
+        Assert.Equal("flow", told[0].Phase);
+        Assert.Equal(new FastSolverProgress("done", report.ObjectiveValue.Dollars, report.LowerBound.Dollars), told[^1]);
+        Assert.All(told, p => Assert.True(p.LowerBound <= p.Objective, $"{p.Phase}: bound {p.LowerBound} above objective {p.Objective}"));
+        // The best plan only gets better from phase to phase.
+        Assert.Equal(told.Select(p => p.Objective).OrderDescending(), told.Select(p => p.Objective));
+    }
 }

@@ -134,4 +134,47 @@ public sealed class TeamKnapsackTests
 
         Assert.Same(plan, Improve(prepared, plan));
     }
+
+    [Fact]
+    public void Improve_FullFleetMoneySavedByATrade_BuysASeatFromAJobOfLessPenalty()
+    {
+        // As above, but the team's pending job has priority: with the money the trade saves it takes the seat of a job
+        // of no priority, which waits. No pool has room for it, so only a taken seat places it.
+        var jobs = new[] { Job("mine", 4, "t"), Job("theirs", 2, "free"), Job("filler", 1, "free"), Job("wanted", 1, "t", priority: 1) };
+        var (prepared, plan) = Arrange(jobs, p => Cost(p, 0, Dear) + 1m);
+        plan.Place(2, Pool(prepared, Dear), Cost(prepared, 2, Dear));
+
+        var repaired = Improve(prepared, plan);
+
+        Assert.True(repaired.IsPlaced(3));
+        Assert.Equal(3, repaired.PoolOf.Count(p => p >= 0));
+        Assert.True(repaired.Ledger.BudgetLeft[0] >= 0m, $"budget overspent by {-repaired.Ledger.BudgetLeft[0]}");
+        Assert.True(repaired.Objective < plan.Objective);
+    }
+
+    [Fact]
+    public void Improve_TwoOccupantsOfTheCheapPool_TradesWithTheOneWhoseCostRisesLeast()
+    {
+        // The cheap pool holds two jobs of the free team, a long one first; trading with it would cost the free team
+        // four hours on the dear pool, with the short one only one. Either trade saves the team what pays for the
+        // pending job on the dear pool's free node.
+        var fleets = Fleets.Make().Cluster("c", "aws:us-east-1")
+            .Pool(Cheap, "A100", 8, CapacityType.OnDemand, 10m, 2)
+            .Pool(Dear, "A100", 8, CapacityType.OnDemand, 30m, 2);
+        var jobs = new[] { Job("mine", 1, "t"), Job("long", 4, "free"), Job("short", 1, "free"), Job("wanted", 1, "t") };
+        var problem = new PlacementProblem(jobs, fleets.Fleet(), fleets.Prices(), new Dictionary<string, int>(),
+            new Dictionary<string, Money> { ["t"] = Money.Of(Cost(Prepare(jobs, 0m), 0, Dear) + Cost(Prepare(jobs, 0m), 3, Dear) - 5m) }, new Dictionary<(string, string), int>());
+        var prepared = PreparedProblem.Prepare(problem, FleetIndex.Build(problem.Fleet, problem.Prices));
+        var plan = new FastSolution(prepared);
+        plan.Place(0, Pool(prepared, Dear), Cost(prepared, 0, Dear));
+        plan.Place(1, Pool(prepared, Cheap), Cost(prepared, 1, Cheap));
+        plan.Place(2, Pool(prepared, Cheap), Cost(prepared, 2, Cheap));
+
+        var repaired = Improve(prepared, plan);
+
+        Assert.Equal(Pool(prepared, Cheap), repaired.PoolOf[0]);
+        Assert.Equal(Pool(prepared, Cheap), repaired.PoolOf[1]);
+        Assert.Equal(Pool(prepared, Dear), repaired.PoolOf[2]);
+        Assert.Equal(Pool(prepared, Dear), repaired.PoolOf[3]);
+    }
 }
