@@ -49,6 +49,15 @@ internal static class SqlCommands
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Like <see cref="ExecutePreparedAsync"/>, for a read inside the writer's transaction.</summary>
+    public static Task<List<T>> QueryPreparedAsync<T>(this SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has already ended");
+        var command = PreparedFor(connection, sql, parameters);
+        command.Transaction = transaction;
+        return command.ReadAllAsync(map, cancellationToken);
+    }
+
     /// <summary>
     /// A read on a command kept prepared for the connection: only on a reader the store's pool lends to one caller
     /// at a time (<see cref="SqliteDatabase.ReadAsync{T}"/>), outside any transaction. For the reads every watch and

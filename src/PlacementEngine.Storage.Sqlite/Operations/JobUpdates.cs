@@ -114,7 +114,7 @@ internal static class JobUpdates
 
         if (update.AttemptEnd is { } end)
         {
-            await transaction.ExecuteAsync(EndAttempt, cancellationToken,
+            await transaction.ExecutePreparedAsync(EndAttempt, cancellationToken,
                 ("@job_id", id),
                 ("@attempt", current.Attempt),
                 ("@ended_at", StoredText.FormatInstant(end.At)),
@@ -127,13 +127,13 @@ internal static class JobUpdates
         }
         if (update.AttemptStarted is { } runningAt)
         {
-            await transaction.ExecuteAsync(MarkRunning, cancellationToken,
+            await transaction.ExecutePreparedAsync(MarkRunning, cancellationToken,
                 ("@job_id", id),
                 ("@attempt", update.Next.Attempt),
                 ("@running_at", StoredText.FormatInstant(runningAt)));
         }
 
-        await transaction.ExecuteAsync(UpdateJob, cancellationToken,
+        await transaction.ExecutePreparedAsync(UpdateJob, cancellationToken,
             [.. JobRows.MutableValues(update.Next), ("@expected_version", update.ExpectedVersion)]);
         await Transitions.AppendAsync(transaction, update.Transition, cancellationToken);
         return true;
@@ -141,9 +141,8 @@ internal static class JobUpdates
 
     private static async Task<StoredVersion?> ReadVersionAsync(SqliteTransaction transaction, string id, CancellationToken cancellationToken)
     {
-        using var command = transaction.Command(SelectVersion, ("@id", id));
-        var rows = await command.ReadAllAsync(
-            row => new StoredVersion(row.GetInt64(0), row.GetInt32(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetInt64(3)), cancellationToken);
+        var rows = await transaction.QueryPreparedAsync(SelectVersion,
+            row => new StoredVersion(row.GetInt64(0), row.GetInt32(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetInt64(3)), cancellationToken, ("@id", id));
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -164,7 +163,7 @@ internal static class JobUpdates
     private static async Task InsertAttemptAsync(SqliteTransaction transaction, Job next, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var placement = next.Placement!;
-        await transaction.ExecuteAsync(StartAttempt, cancellationToken,
+        await transaction.ExecutePreparedAsync(StartAttempt, cancellationToken,
             ("@job_id", next.Id.Value),
             ("@attempt", placement.Attempt),
             ("@cluster", placement.Cluster),
