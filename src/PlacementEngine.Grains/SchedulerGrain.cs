@@ -63,7 +63,7 @@ internal sealed partial class SchedulerGrain(
 
     private async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var rest = CyclePacing.RestBefore(options.BatchWindow, _lastCycleTook);
+        var rest = CyclePacing.RestBefore(options.BatchWindow, _lastCycleTook, _last.Considered, _last.Placed + _last.Unschedulable);
         if (rest > TimeSpan.Zero)
         {
             await Task.Delay(rest, time, cancellationToken).ConfigureAwait(true);

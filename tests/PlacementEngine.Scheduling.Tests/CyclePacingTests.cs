@@ -32,4 +32,18 @@ public sealed class CyclePacingTests
 
         Assert.Equal(window, CyclePacing.RestBefore(window, TimeSpan.FromMinutes(3)));
     }
+
+    [Fact]
+    public void SlowCycleThatPlacedEverything_RestsOnlyTheBatchWindow()
+    {
+        Assert.Equal(Window, CyclePacing.RestBefore(Window, TimeSpan.FromMilliseconds(900), considered: 1_000, decided: 1_000));
+    }
+
+    [Fact]
+    public void SlowCycleThatDecidedAQuarter_RestsForTheFruitlessThreeQuarters()
+    {
+        var rest = CyclePacing.RestBefore(Window, TimeSpan.FromMilliseconds(400), considered: 1_000, decided: 250);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(600), rest);
+    }
 }
