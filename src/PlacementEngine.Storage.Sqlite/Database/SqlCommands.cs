@@ -41,22 +41,12 @@ internal static class SqlCommands
     /// Like <see cref="ExecuteAsync"/>, on a command kept prepared for the transaction's connection. Only for the
     /// writer connection, whose writes run one at a time: a cached command must never be used by two at once.
     /// </summary>
-    public static async Task<int> ExecutePreparedAsync(this SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has already ended");
-        var command = PreparedFor(connection, sql, parameters);
-        command.Transaction = transaction;
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static Task<int> ExecutePreparedAsync(this SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        PreparedIn(transaction, sql, parameters).ExecuteNonQueryAsync(cancellationToken);
 
     /// <summary>Like <see cref="ExecutePreparedAsync"/>, for a read inside the writer's transaction.</summary>
-    public static Task<List<T>> QueryPreparedAsync<T>(this SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has already ended");
-        var command = PreparedFor(connection, sql, parameters);
-        command.Transaction = transaction;
-        return command.ReadAllAsync(map, cancellationToken);
-    }
+    public static Task<List<T>> QueryPreparedAsync<T>(this SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        PreparedIn(transaction, sql, parameters).ReadAllAsync(map, cancellationToken);
 
     /// <summary>
     /// A read on a command kept prepared for the connection: only on a reader the store's pool lends to one caller
@@ -65,6 +55,14 @@ internal static class SqlCommands
     /// </summary>
     public static Task<List<T>> QueryPreparedAsync<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         PreparedFor(connection, sql, parameters).ReadAllAsync(map, cancellationToken);
+
+    private static SqliteCommand PreparedIn(SqliteTransaction transaction, string sql, (string Name, object? Value)[] parameters)
+    {
+        var connection = transaction.Connection ?? throw new InvalidOperationException("the transaction has already ended");
+        var command = PreparedFor(connection, sql, parameters);
+        command.Transaction = transaction;
+        return command;
+    }
 
     private static SqliteCommand PreparedFor(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
     {
