@@ -58,12 +58,9 @@ public static class PlacementGrainServices
     /// </summary>
     private static void Forward(IServiceProvider services, JobChange change)
     {
-        if (change.Transition is not null)
+        if (change.Transition is not null && services.GetRequiredService<SiloPeers>().Exist)
         {
-            if (services.GetRequiredService<SiloPeers>().Exist)
-            {
-                Send(services, grains => grains.Job(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
-            }
+            Send(services, grains => grains.Job(change.Job.Id.Value).PublishAsync(change.AsImmutable()));
         }
         if (ConcernsTheQueue(change) && !services.GetRequiredService<SchedulerPresence>().IsHere)
         {

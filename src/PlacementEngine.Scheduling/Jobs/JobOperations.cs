@@ -36,12 +36,10 @@ public sealed class JobOperations(
     Dispatchers dispatchers,
     AsyncSignal cycleTrigger) : IJobOperations
 {
-    public Task<SubmitResult> SubmitAsync(JobSpecDraft draft, string idempotencyKey, CancellationToken ct) =>
-        SubmitAsync(NewJobId(), draft, idempotencyKey, ct);
-
-    /// <param name="id">The new job's id, unless the team's key names an existing job.</param>
-    public async Task<SubmitResult> SubmitAsync(JobId id, JobSpecDraft draft, string idempotencyKey, CancellationToken ct)
+    public async Task<SubmitResult> SubmitAsync(JobSpecDraft draft, string idempotencyKey, CancellationToken ct)
     {
+        // The new job's id, unless the team's key names an existing job.
+        var id = NewJobId();
         var errors = validator.Validate(draft, out var spec);
         var keyErrors = new List<FieldError>();
         // The key is stored and compared like the spec, so it is bounded and free of control characters like its text.
@@ -171,5 +169,5 @@ public sealed class JobOperations(
     }
 
     /// <summary>16 hex characters from a CSPRNG: unique enough, and safe inside Kubernetes object names.</summary>
-    public static JobId NewJobId() => new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+    private static JobId NewJobId() => new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
 }

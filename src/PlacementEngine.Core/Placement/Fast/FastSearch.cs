@@ -71,7 +71,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var best = Better(augmenting, zeroPrices);
         if (best == zeroPrices)
         {
-            new LocalSearch(problem, lists).Improve(best, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
+            ImproveLocally(best);
         }
         var closeEnough = WithinTarget(flowBound);
         Tell("flow", flowBound);
