@@ -15,7 +15,9 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
     public async Task RestartEachSiloInTurn_UnderLoad_ClientsSeeOnlyRetryableStatusesAndNoAcknowledgedJobIsLost()
     {
         await using var cluster = await SiloCluster.StartAsync(3);
-        var crowd = new SubmitterCrowd(cluster.Silos, clients: 8, prefix: Prefix);
+        // Paced below what the fleet's capacity turns over: placement is oldest first, so an unpaced crowd builds a
+        // backlog (15,000 pending in one run) that the job this test waits for queues behind.
+        var crowd = new SubmitterCrowd(cluster.Silos, clients: 8, prefix: Prefix, pace: CrowdPace);
         using var stop = new CancellationTokenSource();
         // Clients keep calling every silo, the one going down included: what they meet then is what this test is about.
         var submitting = crowd.RunAsync(_ => true, stop.Token);
@@ -39,6 +41,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             string.Join(", ", crowd.Retried.GroupBy(s => s).Select(g => $"{g.Key} {g.Count()}")) +
             $"; calls lost with their connection as a server shut down: {crowd.ConnectionsLost.Count} {string.Join("; ", crowd.ConnectionsLost.Take(3))}");
         using var admin = cluster.ConnectToRunning(DemoTokens.Admin);
+        output.WriteLine("jobs by state: " + string.Join(", ", (await Jobs.ListAsync(admin, crowd.Prefix + "-")).GroupBy(j => j.State).Select(g => $"{g.Key} {g.Count()}")));
         await AssertEveryAcknowledgedJobOnceAsync(crowd, admin, cluster);
         await AssertNoPoolOverItsNodesAsync(cluster, admin);
     }

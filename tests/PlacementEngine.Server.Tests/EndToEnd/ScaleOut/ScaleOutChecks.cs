@@ -7,6 +7,12 @@ internal static class ScaleOutChecks
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// How long each of a test's submitting clients waits after an acknowledgement: eight clients then offer at most
+    /// 32 jobs a second, below the 60 a second the test fleet's capacity turns over (measured), so no backlog builds.
+    /// </summary>
+    public static readonly TimeSpan CrowdPace = TimeSpan.FromMilliseconds(250);
+
     /// <summary>No client met a status it may not retry; every acknowledged job is stored once, under the id it was acknowledged with.</summary>
     public static async Task AssertEveryAcknowledgedJobOnceAsync(SubmitterCrowd crowd, ServerConnection admin, SiloCluster cluster)
     {

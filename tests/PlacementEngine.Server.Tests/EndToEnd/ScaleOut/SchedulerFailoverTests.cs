@@ -14,7 +14,8 @@ public sealed class SchedulerFailoverTests(ITestOutputHelper output)
     {
         await using var cluster = await SiloCluster.StartAsync(3);
         var dead = new ConcurrentDictionary<ServerProcess, bool>();
-        var crowd = new SubmitterCrowd(cluster.Silos, clients: 8, prefix: "failover");
+        // Paced: placement is oldest first, so an unpaced crowd's backlog would hide the placement this test waits for.
+        var crowd = new SubmitterCrowd(cluster.Silos, clients: 8, prefix: "failover", pace: CrowdPace);
         using var stop = new CancellationTokenSource();
         var submitting = crowd.RunAsync(silo => !dead.ContainsKey(silo), stop.Token);
 

@@ -20,7 +20,7 @@ public sealed class SiloPauseTests(ITestOutputHelper output)
         await using var cluster = await SiloCluster.StartAsync(3);
         ServerProcess? victim = null;
         // Paced: unpaced submissions outrun placement on two cores and queue the job this test waits for behind the backlog.
-        var crowd = new SubmitterCrowd(cluster.Silos, clients: 4, prefix: Prefix, pace: TimeSpan.FromMilliseconds(10));
+        var crowd = new SubmitterCrowd(cluster.Silos, clients: 4, prefix: Prefix, pace: CrowdPace);
         using var stop = new CancellationTokenSource();
         var submitting = crowd.RunAsync(silo => silo != Volatile.Read(ref victim) && silo.ExitCode is null, stop.Token);
         await UntilAsync(() => AnyAcknowledgedSinceInAsync(crowd, cluster, DateTime.MinValue, Dispatched), "first dispatch", cluster);
