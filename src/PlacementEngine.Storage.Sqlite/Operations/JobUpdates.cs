@@ -114,12 +114,16 @@ internal static class JobUpdates
 
         if (update.AttemptEnd is { } end)
         {
-            await transaction.ExecutePreparedAsync(EndAttempt, cancellationToken,
+            var ended = await transaction.ExecutePreparedAsync(EndAttempt, cancellationToken,
                 ("@job_id", id),
                 ("@attempt", current.Attempt),
                 ("@ended_at", StoredText.FormatInstant(end.At)),
                 ("@outcome", end.Outcome),
                 ("@actual_cost", StoredText.FormatMoney(end.ActualCost)));
+            if (ended > 0)
+            {
+                await Accounting.AddEndedCostAsync(transaction, update.Next.Spec.Team, end.ActualCost, cancellationToken);
+            }
         }
         if (update.Reservation is not null)
         {

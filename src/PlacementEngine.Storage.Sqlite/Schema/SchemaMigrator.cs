@@ -38,6 +38,7 @@ internal static class SchemaMigrator
         foreach (var migration in Migrations.All.Where(m => m.Version > current))
         {
             Execute(transaction, migration.Sql);
+            migration.Backfill?.Invoke(transaction);
             Execute(transaction, RecordVersion, ("@version", migration.Version), ("@description", migration.Description));
         }
         transaction.Commit();

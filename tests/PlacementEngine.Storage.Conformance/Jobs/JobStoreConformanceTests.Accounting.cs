@@ -62,6 +62,22 @@ public abstract partial class JobStoreConformanceTests
     }
 
     [Fact]
+    public async Task GetTeamChargesAsync_EndedAndHeldAttemptsOfSeveralTeams_SumsEachTeamExactly()
+    {
+        var store = await CreateStoreAsync();
+        await RunToSuccessAsync(store, await SubmitNewAsync(store, JobSpecs.Gpu("a1", 1).Team("team-a").Obj()), StoreTestData.SpotPool, 1, 0.1m);
+        await RunToSuccessAsync(store, await SubmitNewAsync(store, JobSpecs.Gpu("a2", 1).Team("team-a").Obj()), StoreTestData.SpotPool, 1, 0.2m);
+        await RunToSuccessAsync(store, await SubmitNewAsync(store, JobSpecs.Gpu("b1", 1).Team("team-b").Obj()), StoreTestData.OnDemandPool, 1, 4m);
+        var held = await PlaceAsync(store, await SubmitNewAsync(store, JobSpecs.Gpu("a3", 1).Team("team-a").Obj()), StoreTestData.SpotPool, 1, 10, compute: 5m);
+
+        var charges = await store.GetTeamChargesAsync(None);
+
+        // 0.1 + 0.2 summed in floating point would not be 0.3: the sum is decimal however the store keeps it.
+        JobAssert.SameMoney(Money.Of(0.3m) + held.Placement!.Cost.Total, charges["team-a"]);
+        JobAssert.SameMoney(Money.Of(4m), charges["team-b"]);
+    }
+
+    [Fact]
     public async Task GetSpendAsync_SeveralAttempts_SumsPerTeamAndWhereTheyRan()
     {
         var store = await CreateStoreAsync();
