@@ -21,6 +21,9 @@ public sealed class OpenedStores(PostgresFixture postgres) : IAsyncDisposable
         return stores;
     }
 
+    /// <summary>The database <paramref name="store"/> was opened on.</summary>
+    public string ConnectionStringOf(object store) => _byStore[store].ConnectionString;
+
     /// <summary>Closes the stores <paramref name="store"/> belongs to and opens its database again, as a restarted silo would.</summary>
     public async Task<PostgresStores> ReopenAsync(object store)
     {

@@ -16,7 +16,7 @@ public sealed class SchemaMigrationTests(PostgresFixture postgres) : IClassFixtu
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => _stores.OpenAsync(connectionString))));
 
-        Assert.Equal("1,2", await DirectSql.ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM placement.schema_version"));
+        Assert.Equal("1,2,3", await DirectSql.ScalarAsync(connectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM placement.schema_version"));
     }
 
     [Fact]

@@ -15,13 +15,18 @@ internal static class Accounting
         GROUP BY placement_pool
         """;
 
-    // An attempt is charged its actual cost once it ended, and its expected cost while its job still holds
-    // the capacity. An attempt left open by a job that moved on without ending it is charged nothing.
+    // An attempt is charged its actual cost once it ended (summed per team in team_spend as attempts end), and its
+    // expected cost while its job still holds the capacity. An attempt left open by a job that moved on without
+    // ending it is charged nothing. One statement, so one snapshot: an attempt ending meanwhile counts once.
     private const string SelectCharges = """
-        SELECT j.team, SUM(CASE WHEN a.ended_at IS NOT NULL THEN a.actual_cost ELSE a.expected_cost END)
-        FROM attempts a JOIN jobs j ON j.id = a.job_id
-        WHERE a.ended_at IS NOT NULL OR (a.attempt = j.attempt AND j.state = ANY(@holding))
-        GROUP BY j.team
+        SELECT team, SUM(cost) FROM (
+            SELECT team, ended_cost AS cost FROM team_spend
+            UNION ALL
+            SELECT j.team, a.expected_cost
+            FROM jobs j JOIN attempts a ON a.job_id = j.id AND a.attempt = j.attempt
+            WHERE j.state = ANY(@holding) AND a.ended_at IS NULL
+        ) charged
+        GROUP BY team
         """;
 
     private const string SelectSpend = """

@@ -18,6 +18,7 @@ internal static class SchemaMigrator
     [
         (1, "jobs, transitions, attempts and pools", Migration0001Jobs.Sql),
         (2, "price books", Migration0002PriceBooks.Sql),
+        (3, "team spend", Migration0003TeamSpend.Sql),
     ];
 
     public static int Latest => Steps[^1].Version;
