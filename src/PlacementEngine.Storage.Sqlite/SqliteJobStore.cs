@@ -66,7 +66,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable, IAsyncDisposable
         _database.ReadAsync(c => Accounting.NodesHeldAsync(c, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyDictionary<string, Money>> GetTeamChargesAsync(CancellationToken cancellationToken) =>
-        _database.ReadAsync(c => Accounting.TeamChargesAsync(c, cancellationToken), cancellationToken);
+        _database.ReadAsync(c => TeamCharges.ReadAsync(c, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyDictionary<JobState, int>> CountByStateAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync(c => JobQueries.CountByStateAsync(c, cancellationToken), cancellationToken);

@@ -14,11 +14,14 @@ namespace PlacementEngine.Storage.Sqlite.Operations;
 internal static class JobUpdates
 {
     // With the nodes the job holds now, if any: a reservation does not count the job's own old nodes twice.
+    // And the expected cost of its current attempt while that is open, for the team's charges.
     private static readonly string SelectVersion = $"""
-        SELECT version, attempt,
-               CASE WHEN state IN ({JobRows.HoldingCapacityStates}) THEN placement_pool END,
-               CASE WHEN state IN ({JobRows.HoldingCapacityStates}) THEN placement_nodes ELSE 0 END
-        FROM jobs WHERE id = @id
+        SELECT j.version, j.attempt,
+               CASE WHEN j.state IN ({JobRows.HoldingCapacityStates}) THEN j.placement_pool END,
+               CASE WHEN j.state IN ({JobRows.HoldingCapacityStates}) THEN j.placement_nodes ELSE 0 END,
+               CASE WHEN a.ended_at IS NULL THEN a.expected_cost END
+        FROM jobs j LEFT JOIN attempts a ON a.job_id = j.id AND a.attempt = j.attempt
+        WHERE j.id = @id
         """;
 
     private static readonly string SelectNodesHeld = $"""
@@ -79,14 +82,16 @@ internal static class JobUpdates
         // Nodes held per pool, read once per pool and batch and then kept by the batch's own changes: summing the
         // pool's rows for every reservation made a cycle's commit quadratic in the jobs a pool holds.
         var held = new Dictionary<string, long>(StringComparer.Ordinal);
+        var charges = new TeamCharges();
         foreach (var update in updates)
         {
-            (await TryApplyAsync(transaction, update, held, cancellationToken) ? applied : conflicts).Add(update.Next.Id);
+            (await TryApplyAsync(transaction, update, held, charges, cancellationToken) ? applied : conflicts).Add(update.Next.Id);
         }
+        await charges.WriteAsync(transaction, cancellationToken);
         return new CommitResult(applied, conflicts);
     }
 
-    private static async Task<bool> TryApplyAsync(SqliteTransaction transaction, JobUpdate update, Dictionary<string, long> held, CancellationToken cancellationToken)
+    private static async Task<bool> TryApplyAsync(SqliteTransaction transaction, JobUpdate update, Dictionary<string, long> held, TeamCharges charges, CancellationToken cancellationToken)
     {
         var id = update.Next.Id.Value;
         var stored = await ReadVersionAsync(transaction, id, cancellationToken);
@@ -112,19 +117,14 @@ internal static class JobUpdates
             held[placed.Pool] += placed.Nodes;
         }
 
-        if (update.AttemptEnd is { } end)
-        {
-            var ended = await transaction.ExecutePreparedAsync(EndAttempt, cancellationToken,
+        var ended = update.AttemptEnd is { } end
+            && await transaction.ExecutePreparedAsync(EndAttempt, cancellationToken,
                 ("@job_id", id),
                 ("@attempt", current.Attempt),
                 ("@ended_at", StoredText.FormatInstant(end.At)),
                 ("@outcome", end.Outcome),
-                ("@actual_cost", StoredText.FormatMoney(end.ActualCost)));
-            if (ended > 0)
-            {
-                await Accounting.AddEndedCostAsync(transaction, update.Next.Spec.Team, end.ActualCost, cancellationToken);
-            }
-        }
+                ("@actual_cost", StoredText.FormatMoney(end.ActualCost))) > 0;
+        charges.Add(update.Next.Spec.Team, ended ? update.AttemptEnd!.ActualCost.Dollars : 0m, current.HeldCharge, HeldChargeAfter(update, current, ended));
         if (update.Reservation is not null)
         {
             await InsertAttemptAsync(transaction, update.Next, update.Transition.At, cancellationToken);
@@ -146,7 +146,8 @@ internal static class JobUpdates
     private static async Task<StoredVersion?> ReadVersionAsync(SqliteTransaction transaction, string id, CancellationToken cancellationToken)
     {
         var rows = await transaction.QueryPreparedAsync(SelectVersion,
-            row => new StoredVersion(row.GetInt64(0), row.GetInt32(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetInt64(3)), cancellationToken, ("@id", id));
+            row => new StoredVersion(row.GetInt64(0), row.GetInt32(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetInt64(3),
+                row.IsDBNull(4) ? null : StoredText.ParseMoney(row.GetString(4)).Dollars), cancellationToken, ("@id", id));
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -162,7 +163,21 @@ internal static class JobUpdates
     }
 
     /// <param name="HeldPool">The pool whose nodes the job holds now; null when it holds none.</param>
-    private sealed record StoredVersion(long Version, int Attempt, string? HeldPool, long HeldNodes);
+    /// <param name="OpenExpectedCost">The expected cost of the job's current attempt while it is open; null otherwise.</param>
+    private sealed record StoredVersion(long Version, int Attempt, string? HeldPool, long HeldNodes, decimal? OpenExpectedCost)
+    {
+        /// <summary>What the job's team is charged for its current attempt before the update (see <see cref="TeamCharges"/>).</summary>
+        public decimal HeldCharge => HeldPool is not null && OpenExpectedCost is { } cost ? cost : 0m;
+    }
+
+    /// <summary>The same after the update: a reservation opens a new attempt; otherwise the current one stays open unless it just ended.</summary>
+    private static decimal HeldChargeAfter(JobUpdate update, StoredVersion current, bool ended)
+    {
+        var openCost = update.Reservation is not null ? update.Next.Placement!.Cost.Total.Dollars
+            : update.Next.Attempt == current.Attempt && !ended ? current.OpenExpectedCost
+            : null;
+        return update.Next.State.HoldsCapacity() && openCost is { } cost ? cost : 0m;
+    }
 
     private static async Task InsertAttemptAsync(SqliteTransaction transaction, Job next, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ internal static class Migrations
     [
         new(1, "jobs, transitions and attempts", Migration0001Initial.Sql),
         new(2, "price books", Migration0002PriceBooks.Sql),
-        new(3, "team spend", Migration0003TeamSpend.Sql, Migration0003TeamSpend.Backfill),
+        new(3, "team charges", Migration0003TeamCharges.Sql, Migration0003TeamCharges.Backfill),
     ];
 
     public static int Latest => All[^1].Version;
