@@ -86,22 +86,27 @@ internal sealed class JobService(IJobOperations jobs, IPlanOperations plans, Fle
 
     public override async Task WatchJob(V1.WatchJobRequest request, IServerStreamWriter<V1.JobEvent> responseStream, ServerCallContext context)
     {
-        var job = await GetVisibleJobAsync(request.Id, context).ConfigureAwait(false);
-        var sent = false;
-        await foreach (var change in jobs.WatchAsync(job.Id, context.CancellationToken).ConfigureAwait(false))
+        var id = RequiredId(request.Id);
+        var first = true;
+        await foreach (var change in jobs.WatchAsync(id, context.CancellationToken).ConfigureAwait(false))
         {
+            // A watch starts with the job as stored: who may see it is decided on that, without a read of its own
+            // (a watch per submission is common, and each read is a tenth of its cost).
+            if (first && !await authorization.MayActForAsync(context, change.Job.Team).ConfigureAwait(false))
+            {
+                throw NotFound(request.Id);
+            }
+            first = false;
             var jobEvent = new V1.JobEvent { Job = ToProto(change.Job, change.History) };
             if (change.Transition is { } transition)
             {
                 jobEvent.Transition = transition.ToProto();
             }
             await responseStream.WriteAsync(jobEvent, context.CancellationToken).ConfigureAwait(false);
-            sent = true;
         }
-        if (!sent)
+        if (first && !context.CancellationToken.IsCancellationRequested)
         {
-            // The job disappeared between the access check and the watch.
-            throw NotFound(job.Id.Value);
+            throw NotFound(request.Id);
         }
     }
 
@@ -121,11 +126,7 @@ internal sealed class JobService(IJobOperations jobs, IPlanOperations plans, Fle
     /// <summary>The job, if it exists and the caller's team may see it.</summary>
     private async Task<Job> GetVisibleJobAsync(string id, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw Rpc.Error(StatusCode.InvalidArgument, "id: the job id is required");
-        }
-        var job = await jobs.GetAsync(new JobId(id.Trim()), context.CancellationToken).ConfigureAwait(false);
+        var job = await jobs.GetAsync(RequiredId(id), context.CancellationToken).ConfigureAwait(false);
         // Another team's job answers exactly as a missing one: a different status would confirm that the id exists.
         if (job is null || !await authorization.MayActForAsync(context, job.Team).ConfigureAwait(false))
         {
@@ -138,5 +139,9 @@ internal sealed class JobService(IJobOperations jobs, IPlanOperations plans, Fle
         job.ToProto(fleet.IsSimulated, transitions);
 
     // The id is the caller's input, of any length: quoted bounded.
+    private static JobId RequiredId(string id) => string.IsNullOrWhiteSpace(id)
+        ? throw Rpc.Error(StatusCode.InvalidArgument, "id: the job id is required")
+        : new JobId(id.Trim());
+
     private static RpcException NotFound(string id) => Rpc.Error(StatusCode.NotFound, $"job {InputText.Quote(id)} not found");
 }
