@@ -107,9 +107,22 @@ internal sealed class SiloCluster : IAsyncDisposable
         await Silos[index].StopAsync();
         var stopping = clock.Elapsed;
         var exitCode = Silos[index].ExitCode ?? -1;
-        await Silos[index].StartAgainAsync(samePorts: true);
+        var before = Silos[index].Output.Length;
+        try
+        {
+            await Silos[index].StartAgainAsync(samePorts: true);
+        }
+        catch (InvalidOperationException) when (Silos[index].Output[before..].Contains(DeclaredDeadLine, StringComparison.Ordinal))
+        {
+            // Its peers declared it dead while it joined (a stall of a second on a loaded machine), so Orleans stopped
+            // it; started once more, as a deployment's restart policy would.
+            await Silos[index].StartAgainAsync(samePorts: true);
+        }
         return (exitCode, stopping, clock.Elapsed - stopping);
     }
+
+    /// <summary>What Orleans logs as it stops a silo that the membership table says is dead.</summary>
+    private const string DeclaredDeadLine = "I have been told I am dead";
 
     /// <summary>A connection to a silo whose process still runs, other than <paramref name="excluding"/>: under load a live silo may be declared dead and stop.</summary>
     public ServerConnection ConnectToRunning(string token, ServerProcess? excluding = null) =>
