@@ -138,10 +138,10 @@ internal sealed class JobService(IJobOperations jobs, IPlanOperations plans, Fle
     private V1.Job ToProto(Job job, IReadOnlyList<StateTransition>? transitions = null) =>
         job.ToProto(fleet.IsSimulated, transitions);
 
-    // The id is the caller's input, of any length: quoted bounded.
     private static JobId RequiredId(string id) => string.IsNullOrWhiteSpace(id)
         ? throw Rpc.Error(StatusCode.InvalidArgument, "id: the job id is required")
         : new JobId(id.Trim());
 
+    // The id is the caller's input, of any length: quoted bounded.
     private static RpcException NotFound(string id) => Rpc.Error(StatusCode.NotFound, $"job {InputText.Quote(id)} not found");
 }
