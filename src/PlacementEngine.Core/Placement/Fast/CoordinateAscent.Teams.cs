@@ -9,11 +9,17 @@ internal sealed partial class CoordinateAscent
     public DualPrices Fitted(DualPrices prices, CandidateTable table)
     {
         var fitted = prices.Clone();
+        FitTeams(table, fitted);
+        return fitted;
+    }
+
+    /// <summary>Every team's surcharge at its best for the other prices, in place.</summary>
+    public void FitTeams(CandidateTable table, DualPrices prices)
+    {
         for (var t = 0; t < _budgetLeft.Length; t++)
         {
-            UpdateTeam(table, fitted, t);
+            UpdateTeam(table, prices, t);
         }
-        return fitted;
     }
 
     /// <summary>

@@ -7,15 +7,16 @@ namespace PlacementEngine.Core;
 /// 3. Flow phase (<see cref="PlacementFlow"/>): the most penalty placing can avoid, and prices that bound the
 ///    optimum within about what the placed jobs cost; a plan built the flow's way on the real ledger
 ///    (<see cref="AugmentingPlan"/>), improved locally. When the best plan is then within the target gap, the search ends here.
-/// 4. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the prices; every few
-///    iterations build a plan from the prices, and add the pools the prices point to (<see cref="ColumnPricing"/>).
+/// 4. Subgradient phase (<see cref="SubgradientSearch"/>): value the Lagrangian, step the node and GPU prices, fit
+///    the team surcharges to them; every few iterations build two plans from the prices, one per
+///    <see cref="PlanOrder"/>, and add the pools the prices point to (<see cref="ColumnPricing"/>).
 ///    Ends at the target gap, the iteration budget, or the caller's signal.
 /// 5. Polish phase (<see cref="PricePolish"/>): coordinate ascent from the best prices, a plan from them after each
 ///    round, until those plans stop gaining;
 ///    skipped when the prices are far below the flow's bound (<see cref="PriceWork"/>) and local search alone brings
 ///    the plan within the target of that bound.
-/// 6. Improve the best plan locally (<see cref="LocalSearch"/>), re-choose the jobs of teams short of money
-///    (<see cref="TeamKnapsack"/>); bound it rigorously at the best of the prices seen
+/// 6. Improve the best plan of each order locally (<see cref="LocalSearch"/>), re-choose the jobs of teams short of
+///    money (<see cref="TeamKnapsack"/>), keep the better; bound it rigorously at the best of the prices seen
 ///    (<see cref="BoundEvaluator"/>).
 /// 7. A few jobs: branch and bound from the best plan (<see cref="ExactSearch"/>), proving it optimal.
 /// </summary>
@@ -45,7 +46,8 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             }
         });
         var table = new CandidateTable(problem, lists);
-        var search = new SubgradientSearch(problem, table);
+        var teamFit = new CoordinateAscent(problem);
+        var search = new SubgradientSearch(problem, table, teamFit);
         var primal = new PrimalHeuristic(problem, lists);
         var pricing = new ColumnPricing(problem, lists);
 
@@ -54,12 +56,11 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var evaluator = new BoundEvaluator(problem, lists);
         var flow = new PlacementFlow(problem);
         var flowBound = 0m;
-        var teamFit = new CoordinateAscent(problem);
         FastSolution zeroPrices = null!, augmenting = null!;
         Both(
             () =>
             {
-                zeroPrices = primal.Build(search.Duals, table);
+                zeroPrices = primal.Build(search.Duals, table, PlanOrder.Worth);
                 flow.Run();
                 flowBound = Math.Max(evaluator.Evaluate(flow.Prices), evaluator.Evaluate(teamFit.Fitted(flow.Prices, table)));
             },
@@ -73,6 +74,10 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         {
             ImproveLocally(best);
         }
+        // The best plan of each order (plans made otherwise count with the worth order's): the final improvement
+        // runs on both, since the one ahead before it is not always ahead after it (L seed 7 contended).
+        var byWorth = best;
+        FastSolution? byRegret = null;
         var closeEnough = WithinTarget(flowBound);
         Tell("flow", flowBound);
 
@@ -91,7 +96,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             iterations++;
             if (iterations % PlanEvery == 0)
             {
-                best = Better(best, primal.Build(search.Duals, table));
+                BuildPlans(search.Duals, table);
                 // The flow's bound is rigorous already: a plan within the target of it needs no more prices.
                 if (WithinTarget(flowBound))
                 {
@@ -137,12 +142,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         {
             var polish = new PricePolish(problem, lists, pricing);
             // Every round's plan may be the best: the last round's is not always.
-            var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop, (roundPrices, roundTable) =>
-            {
-                var plan = primal.Build(roundPrices, roundTable);
-                best = Better(best, plan);
-                return plan.Objective;
-            });
+            var polished = polish.Run(search.BestDuals, ref table, options.PolishRounds, shouldStop, BuildPlans);
             columns += polish.ColumnsAdded;
             prices.Add(polished);
         }
@@ -154,7 +154,11 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var pricesCanBound = iterations > 0 && (polishNeeded || !WithinTarget(flowBound));
         if (pricesCanBound)
         {
-            ImproveLocally(best);
+            foreach (var plan in Finalists())
+            {
+                ImproveLocally(plan);
+            }
+            best = Finalists().Aggregate(Better);
             prices.Add(teamFit.Fitted(search.BestDuals, table));
         }
         var bound = Math.Max(flowBound, pricesCanBound ? prices.Max(evaluator.Evaluate) : decimal.MinValue);
@@ -162,7 +166,13 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         // Only a plan still short of the target is worth the teams' repair; the rest are done.
         if (!WithinTarget(bound))
         {
-            best = Repaired(best);
+            FastSolution? repaired = null;
+            foreach (var plan in Finalists().ToList())
+            {
+                var result = Repaired(plan, repaired);
+                repaired = repaired is null ? result : Better(repaired, result);
+            }
+            best = repaired!;
         }
         bound = Math.Min(bound, best.Objective);
 
@@ -176,15 +186,30 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         Tell("done", bound);
         return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
 
+        // A plan from each order, seated in each: the lower of the two keeps the lead.
+        decimal BuildPlans(DualPrices at, CandidateTable on)
+        {
+            var worth = primal.Build(at, on, PlanOrder.Worth);
+            var regret = primal.Build(at, on, PlanOrder.Regret);
+            byWorth = Better(byWorth, worth);
+            byRegret = byRegret is null ? regret : Better(byRegret, regret);
+            best = Better(byWorth, byRegret);
+            return Math.Min(worth.Objective, regret.Objective);
+        }
+
+        IEnumerable<FastSolution> Finalists() => byRegret is null || byRegret == byWorth ? [byWorth] : [byWorth, byRegret];
+
         void ImproveLocally(FastSolution plan) =>
             new LocalSearch(problem, lists).Improve(plan, LocalSearchWorkPerCandidate * table.Count, cancellationToken);
 
         // Local search goes again while a pass pays (each starts from the moves the last one opened); the teams'
         // repair then runs while a round pays, each round followed by local search in turn, and seats off the lists last.
-        FastSolution Repaired(FastSolution plan)
+        // Progress tells the best of the plan, the best before the repairs and an earlier finalist's repair (each only
+        // improves on its start), so the objective told never rises.
+        FastSolution Repaired(FastSolution plan, FastSolution? earlier)
         {
             ImproveWhilePaying(plan);
-            Tell("local search", bound, plan);
+            Tell("local search", bound, Lead());
             var knapsack = new TeamKnapsack(problem, primal);
             WhilePaying.Repeat(() =>
             {
@@ -195,14 +220,16 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
                     ImproveWhilePaying(plan);
                 }
             }, () => plan.Objective, RepairRounds);
-            Tell("teams' repair", bound, plan);
+            Tell("teams' repair", bound, Lead());
             // Seats off the lists: the repairs above and local search see only the pools a job lists.
             if (new PendingEviction(problem).Improve(plan) > 0)
             {
                 ImproveWhilePaying(plan);
             }
-            Tell("seats off the lists", bound, plan);
+            Tell("seats off the lists", bound, Lead());
             return plan;
+
+            FastSolution Lead() => Better(Better(best, plan), earlier ?? plan);
         }
 
         void ImproveWhilePaying(FastSolution plan) => WhilePaying.Repeat(() => ImproveLocally(plan), () => plan.Objective, LocalSearchRounds);

@@ -13,8 +13,7 @@ internal sealed partial class SubgradientSearch
         var value = 0d;
         for (var j = from; j < to; j++)
         {
-            var team = table.Team[j];
-            var factor = Duals.CostFactor(team);
+            var factor = Duals.CostFactor(table.Team[j]);
             var workers = table.Workers[j];
             var best = -1;
             var jobValue = _problem.PenaltyD[j];
@@ -39,10 +38,6 @@ internal sealed partial class SubgradientSearch
             {
                 chunk.GpusUsed[capKey] += workers * index.GpusOf[pool];
             }
-            if (team >= 0)
-            {
-                chunk.Spent[team] += table.Cost[best];
-            }
         }
         chunk.Value = value;
     }
@@ -56,7 +51,7 @@ internal sealed partial class SubgradientSearch
     }
 
     /// <summary>What one chunk of jobs chose at the current prices.</summary>
-    private sealed class ChunkUsage(int pools, int caps, int teams)
+    private sealed class ChunkUsage(int pools, int caps)
     {
         public double Value { get; set; }
 
@@ -64,14 +59,11 @@ internal sealed partial class SubgradientSearch
 
         public double[] GpusUsed { get; } = new double[caps];
 
-        public double[] Spent { get; } = new double[teams];
-
         public void Clear()
         {
             Value = 0;
             Array.Clear(NodesUsed);
             Array.Clear(GpusUsed);
-            Array.Clear(Spent);
         }
     }
 }
