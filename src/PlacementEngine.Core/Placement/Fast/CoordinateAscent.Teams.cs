@@ -24,26 +24,54 @@ internal sealed partial class CoordinateAscent
 
     /// <summary>
     /// A team's surcharge: the lowest at which what its jobs would spend (each on its option of least reduced cost)
-    /// fits the budget. Spend only falls as the surcharge rises, so bisection finds it.
+    /// fits the budget. Spend only falls as the surcharge rises, so bisection finds it, from a bracket around the last
+    /// surcharge: between fits a few steps apart it moves little, and each probe is a pass over the team's jobs.
     /// </summary>
     private void UpdateTeam(CandidateTable table, DualPrices duals, int t)
     {
         var jobs = _teamJobs[t];
-        if (Spend(table, duals, jobs, 0d) <= _budgetLeft[t])
+        var budget = _budgetLeft[t];
+        var last = duals.Team[t];
+        double low, high;
+        if (last > 0 && Spend(table, duals, jobs, last) > budget)
+        {
+            (low, high) = (last, last * SurchargeBracket);
+        }
+        else if (last > 0)
+        {
+            (low, high) = (last / SurchargeBracket, last);
+            if (Spend(table, duals, jobs, low) <= budget)
+            {
+                if (Spend(table, duals, jobs, 0d) <= budget)
+                {
+                    duals.Team[t] = 0d;
+                    return;
+                }
+                // Spend at zero is over the budget, so it is over it below some surcharge above zero: this ends.
+                do
+                {
+                    (low, high) = (low / 4, low);
+                }
+                while (Spend(table, duals, jobs, low) <= budget);
+            }
+        }
+        else if (Spend(table, duals, jobs, 0d) <= budget)
         {
             duals.Team[t] = 0d;
             return;
         }
-        var high = Math.Max(1d, duals.Team[t] * 2);
-        while (Spend(table, duals, jobs, high) > _budgetLeft[t] && high < MaxSurcharge)
+        else
         {
-            high *= 4;
+            (low, high) = (0d, 1d);
         }
-        var low = 0d;
-        for (var step = 0; step < BisectionSteps; step++)
+        while (high < MaxSurcharge && Spend(table, duals, jobs, high) > budget)
+        {
+            (low, high) = (high, high * 4);
+        }
+        for (var step = 0; step < MaxBisectionSteps && high - low > high * SurchargePrecision; step++)
         {
             var middle = (low + high) / 2;
-            if (Spend(table, duals, jobs, middle) > _budgetLeft[t])
+            if (Spend(table, duals, jobs, middle) > budget)
             {
                 low = middle;
             }
@@ -55,11 +83,19 @@ internal sealed partial class CoordinateAscent
         duals.Team[t] = high;
     }
 
+    /// <summary>What the jobs would spend at the surcharge; chunks of them in parallel, summed in chunk order.</summary>
     private double Spend(CandidateTable table, DualPrices duals, int[] jobs, double surcharge)
     {
+        JobChunks.Run(jobs.Length, (chunk, from, to) => _spendParts[chunk] = Spend(table, duals, jobs, surcharge, from, to));
+        return _spendParts.Sum();
+    }
+
+    private double Spend(CandidateTable table, DualPrices duals, int[] jobs, double surcharge, int from, int to)
+    {
         var spend = 0d;
-        foreach (var j in jobs)
+        for (var i = from; i < to; i++)
         {
+            var j = jobs[i];
             var best = _problem.PenaltyD[j];
             var cost = 0d;
             var workers = table.Workers[j];

@@ -12,8 +12,12 @@ namespace PlacementEngine.Core;
 /// </summary>
 internal sealed partial class CoordinateAscent
 {
-    private const int BisectionSteps = 12;
     private const double MaxSurcharge = 1e12;
+
+    // A surcharge is searched for first within this factor of the last one, then bisected to this share of itself.
+    private const double SurchargeBracket = 1.25;
+    private const double SurchargePrecision = 1.0 / 1024;
+    private const int MaxBisectionSteps = 60;
 
     // The pending option, as a "pool" no real pool index equals.
     private const int Pending = -1;
@@ -24,6 +28,7 @@ internal sealed partial class CoordinateAscent
     private readonly int[][] _teamJobs;
     private readonly double[] _budgetLeft;
     private readonly int[] _jobMark;
+    private readonly double[] _spendParts = new double[JobChunks.Count];
     private int _mark;
     private double[] _keys = new double[64];
     private double[] _amounts = new double[64];
