@@ -136,7 +136,7 @@ public static class PlacementServer
         services.AddPlacementGrains(sp => ExecutorWiring.Create(loaded, options, sp));
         services.AddSingleton<JobWriter>();
         services.AddSingleton<ProblemBuilder>();
-        services.AddSingleton<ISolverSelector>(SolverWiring.Create());
+        services.AddSingleton<ISolverSelector>(sp => SolverWiring.Create(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SchedulingCycle>();
         services.AddSingleton(new SchedulerOptions { CycleInterval = options.CycleInterval });
         services.AddSingleton(new DispatcherOptions());

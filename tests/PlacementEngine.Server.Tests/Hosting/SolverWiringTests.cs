@@ -11,7 +11,7 @@ public sealed class SolverWiringTests
     [Fact]
     public void Create_SmallBatch_GoesToTheExactSolver()
     {
-        var solver = SolverWiring.Create().For(RandomInstances.Problem(1, jobs: 30));
+        var solver = SolverWiring.Create(TimeProvider.System).For(RandomInstances.Problem(1, jobs: 30));
 
         Assert.IsType<ExactSolver>(solver);
         Assert.Equal("exact", solver.Name);
@@ -20,9 +20,11 @@ public sealed class SolverWiringTests
     [Fact]
     public void Create_BatchLargerThanTheExactLimit_GoesToTheFastSolver()
     {
-        var solver = SolverWiring.Create().For(RandomInstances.Problem(1, jobs: SizeBasedSolverSelector.DefaultExactUpToJobs + 1));
+        var solver = SolverWiring.Create(TimeProvider.System).For(RandomInstances.Problem(1, jobs: SizeBasedSolverSelector.DefaultExactUpToJobs + 1));
 
-        Assert.IsType<FastSolver>(solver);
+        var fast = Assert.IsType<TimeBoundedFastSolver>(solver);
+        Assert.Equal("fast", fast.Name);
+        Assert.Equal(SolverWiring.FastSearchBudget, fast.Budget);
     }
 
     [Fact]
