@@ -186,7 +186,8 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         Tell("done", bound);
         return new FastSearchOutcome(best, bound, iterations, columns, lists.Sum(l => (long)l.Count), proven);
 
-        // A plan from each order, seated in each: the lower of the two keeps the lead.
+        // A plan in each order from the prices; each order keeps its best, the better of the two is the best plan. Returns
+        // the lower of the two new plans' objectives, which the polish watches for a stall.
         decimal BuildPlans(DualPrices at, CandidateTable on)
         {
             var worth = primal.Build(at, on, PlanOrder.Worth);
