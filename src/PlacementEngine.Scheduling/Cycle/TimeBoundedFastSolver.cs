@@ -13,7 +13,6 @@ public sealed class TimeBoundedFastSolver : IPlacementSolver
     private static readonly AsyncLocal<long> Deadline = new();
 
     private readonly FastSolver _inner;
-    private readonly TimeSpan _budget;
     private readonly TimeProvider _time;
 
     public TimeBoundedFastSolver(TimeSpan budget, TimeProvider time)
@@ -22,19 +21,19 @@ public sealed class TimeBoundedFastSolver : IPlacementSolver
         {
             throw new ArgumentOutOfRangeException(nameof(budget), budget, "the fast solver's time budget must be positive");
         }
-        _budget = budget;
+        Budget = budget;
         _time = time;
         _inner = new FastSolver(new FastSolverOptions { ShouldStop = Expired });
     }
 
     public string Name => _inner.Name;
 
-    public TimeSpan Budget => _budget;
+    public TimeSpan Budget { get; }
 
     public PlacementPlan Solve(PlacementProblem problem, CancellationToken cancellationToken = default)
     {
         var outer = Deadline.Value;
-        Deadline.Value = _time.GetTimestamp() + (long)(_budget.TotalSeconds * _time.TimestampFrequency);
+        Deadline.Value = _time.GetTimestamp() + (long)(Budget.TotalSeconds * _time.TimestampFrequency);
         try
         {
             return _inner.Solve(problem, cancellationToken);

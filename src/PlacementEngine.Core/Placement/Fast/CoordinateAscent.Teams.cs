@@ -33,12 +33,9 @@ internal sealed partial class CoordinateAscent
         var budget = _budgetLeft[t];
         var last = duals.Team[t];
         double low, high;
-        if (last > 0 && Spend(table, duals, jobs, last) > budget)
+        if (last > 0 && Spend(table, duals, jobs, last) <= budget)
         {
-            (low, high) = (last, last * SurchargeBracket);
-        }
-        else if (last > 0)
-        {
+            // The last surcharge still fits: the least that fits lies at or below it.
             (low, high) = (last / SurchargeBracket, last);
             if (Spend(table, duals, jobs, low) <= budget)
             {
@@ -55,18 +52,19 @@ internal sealed partial class CoordinateAscent
                 while (Spend(table, duals, jobs, low) <= budget);
             }
         }
-        else if (Spend(table, duals, jobs, 0d) <= budget)
-        {
-            duals.Team[t] = 0d;
-            return;
-        }
         else
         {
-            (low, high) = (0d, 1d);
-        }
-        while (high < MaxSurcharge && Spend(table, duals, jobs, high) > budget)
-        {
-            (low, high) = (high, high * 4);
+            if (last <= 0 && Spend(table, duals, jobs, 0d) <= budget)
+            {
+                duals.Team[t] = 0d;
+                return;
+            }
+            // Spend at the last surcharge (or at zero) is over the budget: the least that fits lies above it.
+            (low, high) = last > 0 ? (last, last * SurchargeBracket) : (0d, 1d);
+            while (high < MaxSurcharge && Spend(table, duals, jobs, high) > budget)
+            {
+                (low, high) = (high, high * 4);
+            }
         }
         for (var step = 0; step < MaxBisectionSteps && high - low > high * SurchargePrecision; step++)
         {
