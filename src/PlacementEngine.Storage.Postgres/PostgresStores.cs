@@ -1,4 +1,5 @@
 using Npgsql;
+using PlacementEngine.Storage.Postgres.Database;
 using PlacementEngine.Storage.Postgres.Schema;
 
 namespace PlacementEngine.Storage.Postgres;
@@ -14,10 +15,12 @@ public sealed class PostgresStores : IAsyncDisposable
     public const string SchemaName = "placement";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _applicationName;
 
     private PostgresStores(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
+        _applicationName = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).ApplicationName!;
         Jobs = new PostgresJobStore(dataSource);
         PriceBooks = new PostgresPriceBookStore(dataSource);
     }
@@ -45,6 +48,17 @@ public sealed class PostgresStores : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Ends this store's sessions, in any process, that stopped part-way through a pipeline holding locks another
+    /// session waits for, for longer than <see cref="StalledSessionTimeout"/> (a silo frozen mid-commit); returns how many. Every silo
+    /// calls it now and then: the frozen one cannot.
+    /// </summary>
+    public Task<int> EndStalledSessionsAsync(CancellationToken cancellationToken) =>
+        EndStalledSessionsAsync(StalledSessionTimeout, cancellationToken);
+
+    internal Task<int> EndStalledSessionsAsync(TimeSpan stalledFor, CancellationToken cancellationToken) =>
+        StalledSessions.EndAsync(_dataSource, _applicationName, stalledFor, cancellationToken);
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <summary>
@@ -54,11 +68,21 @@ public sealed class PostgresStores : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan IdleInTransactionTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a session may sit stalled part-way through a pipeline, holding locks, before
+    /// <see cref="EndStalledSessionsAsync"/> ends it: the idle-in-transaction limit, for the one wait it misses.
+    /// </summary>
+    public static readonly TimeSpan StalledSessionTimeout = IdleInTransactionTimeout;
+
+    /// <summary>The application name the store's sessions carry when the connection string gives none; it tells them apart on the server.</summary>
+    public const string DefaultApplicationName = "placement-engine";
+
     internal static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(Validated(connectionString));
         // The store's tables live in their own schema; unqualified names in its SQL resolve there.
         builder.ConnectionStringBuilder.SearchPath = SchemaName;
+        builder.ConnectionStringBuilder.ApplicationName ??= DefaultApplicationName;
         var timeout = $"-c idle_in_transaction_session_timeout={(int)IdleInTransactionTimeout.TotalMilliseconds}";
         builder.ConnectionStringBuilder.Options = builder.ConnectionStringBuilder.Options is { Length: > 0 } given ? $"{given} {timeout}" : timeout;
         return builder.Build();

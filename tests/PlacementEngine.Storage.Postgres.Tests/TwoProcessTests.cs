@@ -1,6 +1,5 @@
 using PlacementEngine.Core;
 using PlacementEngine.Scheduling;
-using PlacementEngine.Storage.Conformance.Jobs;
 using PlacementEngine.TestKit;
 using PlacementEngine.TestKit.Servers;
 
@@ -12,9 +11,9 @@ namespace PlacementEngine.Storage.Postgres.Tests;
 /// </summary>
 public sealed class TwoProcessTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IAsyncDisposable
 {
-    private const string Pool = StoreTestData.SpotPool;
+    private const string Pool = JobSteps.Pool;
     private readonly OpenedStores _stores = new(postgres);
-    private readonly FakeTimeProvider _clock = new();
+    private readonly JobSteps _steps = new();
 
     public ValueTask DisposeAsync() => _stores.DisposeAsync();
 
@@ -26,12 +25,12 @@ public sealed class TwoProcessTests(PostgresFixture postgres) : IClassFixture<Po
         var jobs = new List<Job>();
         for (var i = 0; i < 40; i++)
         {
-            jobs.Add(await SubmitAsync(first, $"job-{i:00}"));
+            jobs.Add(await _steps.SubmitAsync(first, $"job-{i:00}"));
         }
 
         // Every job asks for 1 node, one commit each, half through each silo, all at once: 40 asked, 10 fit.
         var results = await AllAtOnceAsync(jobs.Select((job, i) => (Func<Task<CommitResult>>)(() =>
-            (i % 2 == 0 ? first : second).Jobs.CommitAsync([PlaceUpdate(job, nodes: 1, MaxNodes)], default))));
+            (i % 2 == 0 ? first : second).Jobs.CommitAsync([_steps.PlaceUpdate(job, nodes: 1, MaxNodes)], default))));
 
         Assert.Equal(MaxNodes, results.Sum(r => r.Applied.Count));
         Assert.Equal(MaxNodes, (await second.Jobs.GetUsedNodesAsync(default))[Pool]);
@@ -46,12 +45,12 @@ public sealed class TwoProcessTests(PostgresFixture postgres) : IClassFixture<Po
         var jobs = new List<Job>();
         for (var i = 0; i < 48; i++)
         {
-            jobs.Add(await SubmitAsync(first, $"job-{i:00}"));
+            jobs.Add(await _steps.SubmitAsync(first, $"job-{i:00}"));
         }
 
         // Batches of three 2-node placements, as a scheduling cycle commits them, alternating between the silos.
         var results = await AllAtOnceAsync(jobs.Chunk(3).Select((batch, i) => (Func<Task<CommitResult>>)(() =>
-            (i % 2 == 0 ? first : second).Jobs.CommitAsync([.. batch.Select(job => PlaceUpdate(job, nodes: 2, MaxNodes))], default))));
+            (i % 2 == 0 ? first : second).Jobs.CommitAsync([.. batch.Select(job => _steps.PlaceUpdate(job, nodes: 2, MaxNodes))], default))));
 
         Assert.Equal(MaxNodes / 2, results.Sum(r => r.Applied.Count));
         Assert.Equal(MaxNodes, (await first.Jobs.GetUsedNodesAsync(default))[Pool]);
@@ -61,9 +60,9 @@ public sealed class TwoProcessTests(PostgresFixture postgres) : IClassFixture<Po
     public async Task CommitAsync_TwoSilosMovingOneJobFromTheSameVersion_ApplyExactlyOne()
     {
         var (first, second) = await TwoSilosAsync();
-        var job = await SubmitAsync(first, "contended");
-        var (cancelled, toCancelled) = JobLifecycle.Transition(job, JobState.Cancelled, "cancelled by a user", _clock.GetUtcNow());
-        var place = PlaceUpdate(job, nodes: 1, poolMaxNodes: 10);
+        var job = await _steps.SubmitAsync(first, "contended");
+        var (cancelled, toCancelled) = JobLifecycle.Transition(job, JobState.Cancelled, "cancelled by a user", _steps.Clock.GetUtcNow());
+        var place = _steps.PlaceUpdate(job, nodes: 1, poolMaxNodes: 10);
 
         var results = await AllAtOnceAsync(
         [
@@ -81,7 +80,7 @@ public sealed class TwoProcessTests(PostgresFixture postgres) : IClassFixture<Po
     {
         var (first, second) = await TwoSilosAsync();
         var spec = JobSpecs.Gpu("train", 8).Obj();
-        var attempts = Enumerable.Range(0, 24).Select(i => Job.New(new JobId($"job-{i:00}"), spec, "nightly", _clock.GetUtcNow())).ToList();
+        var attempts = Enumerable.Range(0, 24).Select(i => Job.New(new JobId($"job-{i:00}"), spec, "nightly", _steps.Clock.GetUtcNow())).ToList();
 
         var outcomes = await AllAtOnceAsync(attempts.Select((job, i) => (Func<Task<SubmitOutcome>>)(() =>
             (i % 2 == 0 ? first : second).Jobs.SubmitAsync(job, "fingerprint", default))));
@@ -95,19 +94,6 @@ public sealed class TwoProcessTests(PostgresFixture postgres) : IClassFixture<Po
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync();
         return (await _stores.OpenAsync(connectionString), await _stores.OpenAsync(connectionString));
-    }
-
-    private async Task<Job> SubmitAsync(PostgresStores stores, string id)
-    {
-        var job = Job.New(new JobId(id), JobSpecs.Gpu(id, 1).Obj(), id, _clock.GetUtcNow());
-        Assert.Equal(SubmitStatus.Created, (await stores.Jobs.SubmitAsync(job, id, default)).Status);
-        return job;
-    }
-
-    private JobUpdate PlaceUpdate(Job job, int nodes, int poolMaxNodes)
-    {
-        var (next, transition) = JobLifecycle.Place(job, StoreTestData.PlacementOn(Pool, nodes, job.Attempt + 1), _clock.GetUtcNow());
-        return new JobUpdate(next, transition, job.Version, new Reservation(Pool, nodes, poolMaxNodes));
     }
 
     /// <summary>Starts every call together on the thread pool, so they overlap as much as the machine allows.</summary>

@@ -123,6 +123,7 @@ public static class PlacementServer
         services.AddSingleton(_ => StoreWiring.Open(options));
         services.AddSingleton<IJobStore>(sp => sp.GetRequiredService<OpenStores>().Jobs);
         services.AddSingleton<IPriceBookStore>(sp => sp.GetRequiredService<OpenStores>().PriceBooks);
+        services.AddHostedService<StalledSessionSweep>();
         services.AddSingleton(new FleetState(loaded.Fleet));
         services.AddSingleton<IFleetSource>(sp => sp.GetRequiredService<FleetState>());
         // The fleet file's prices serve until the store holds a price book; then the active book does, from the next cycle.

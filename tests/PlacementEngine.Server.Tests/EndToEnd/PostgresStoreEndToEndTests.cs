@@ -1,5 +1,6 @@
 using Npgsql;
 using PlacementEngine.Contracts.V1;
+using PlacementEngine.Storage.Postgres;
 using PlacementEngine.TestKit.Servers;
 
 namespace PlacementEngine.Server.Tests.EndToEnd;
@@ -15,18 +16,7 @@ public sealed class PostgresStoreEndToEndTests(PostgresFixture postgres) : IClas
         string id;
         using (var client = server.Connect(DemoTokens.MlResearch))
         {
-            var submitted = await client.Jobs.SubmitJobAsync(new SubmitJobRequest
-            {
-                IdempotencyKey = "on-postgres",
-                Spec = new JobSpec
-                {
-                    Name = "on-postgres",
-                    Container = new ContainerSpec { Image = "ghcr.io/acme/batch:1" },
-                    Worker = new WorkerResources { Vcpus = 2, MemoryGib = 4 },
-                    Workers = 1,
-                    EstimatedRuntimeSeconds = 600,
-                },
-            });
+            var submitted = await client.Jobs.SubmitJobAsync(Request("on-postgres"));
             id = submitted.Job.Id;
             var placed = await WaitForPlacementAsync(client, id);
             Assert.False(string.IsNullOrEmpty(placed.Placement?.Pool), $"job {id} has no placement\n{server.Output}");
@@ -45,6 +35,24 @@ public sealed class PostgresStoreEndToEndTests(PostgresFixture postgres) : IClas
     }
 
     [Fact]
+    public async Task Server_OnPostgres_EndsASessionFrozenMidCommitThatBlocksASubmission()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var server = await ServerProcess.StartAsync("--store", "postgres", "--postgres", connectionString);
+        // A silo that froze after locking the jobs table, before the end of its pipeline: the server's idle timeout never starts.
+        await using var frozen = await StalledPipelineClient.StallAfterAsync(connectionString, PostgresStores.DefaultApplicationName,
+            "LOCK TABLE placement.jobs IN EXCLUSIVE MODE");
+        using var client = server.Connect(DemoTokens.MlResearch);
+
+        // Waits on the frozen lock until the server ends that session; left alone, the insert would wait out its command timeout and fail.
+        var submitted = await client.Jobs.SubmitJobAsync(Request("behind-a-frozen-silo"));
+
+        Assert.NotEqual(JobState.Pending, (await WaitForPlacementAsync(client, submitted.Job.Id)).State);
+        Assert.True(await frozen.WasEndedAsync(), $"backend {frozen.BackendPid} still serves the frozen session\n{server.Output}");
+        Assert.Contains("ended 1 PostgreSQL sessions stalled mid-commit", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Server_OnUnreachablePostgres_RefusesToStartNamingTheOption()
     {
         var unreachable = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Username=postgres;Database=none;Timeout=2";
@@ -53,6 +61,19 @@ public sealed class PostgresStoreEndToEndTests(PostgresFixture postgres) : IClas
 
         Assert.Contains("--postgres: cannot open the PostgreSQL store", error.Message, StringComparison.Ordinal);
     }
+
+    private static SubmitJobRequest Request(string name) => new()
+    {
+        IdempotencyKey = name,
+        Spec = new JobSpec
+        {
+            Name = name,
+            Container = new ContainerSpec { Image = "ghcr.io/acme/batch:1" },
+            Worker = new WorkerResources { Vcpus = 2, MemoryGib = 4 },
+            Workers = 1,
+            EstimatedRuntimeSeconds = 600,
+        },
+    };
 
     /// <summary>The one job in the PostgreSQL database, read there directly: the server used it, not its SQLite file.</summary>
     private static async Task<string?> StoredJobIdAsync(string connectionString)
