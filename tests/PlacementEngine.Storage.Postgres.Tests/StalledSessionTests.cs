@@ -15,13 +15,16 @@ public sealed class StalledSessionTests(PostgresFixture postgres) : IClassFixtur
 
     public ValueTask DisposeAsync() => _stores.DisposeAsync();
 
-    [Fact]
-    public async Task EndStalledSessions_ASessionStalledMidPipelineHoldingAJobsLock_IsEndedAndTheBlockedCommitGoesThrough()
+    [Theory]
+    [InlineData("waiting for the rest of the pipeline", "", true)]
+    [InlineData("blocked sending a result nobody reads", ", repeat('x', 64 * 1024 * 1024)", false)]
+    public async Task EndStalledSessions_ASessionStalledHoldingAJobsLock_IsEndedAndTheBlockedCommitGoesThrough(string how, string column, bool readResult)
     {
         var stores = await _stores.OnNewDatabaseAsync();
         var job = await _steps.SubmitAsync(stores, "locked");
         await using var stalled = await StalledPipelineClient.StallAfterAsync(_stores.ConnectionStringOf(stores.Jobs),
-            PostgresStores.DefaultApplicationName, "SELECT id FROM placement.jobs WHERE id = 'locked' FOR UPDATE");
+            PostgresStores.DefaultApplicationName, $"SELECT id{column} FROM placement.jobs WHERE id = 'locked' FOR UPDATE", readResult);
+        await UntilHoldingARowLockAsync(_stores.ConnectionStringOf(stores.Jobs), stalled.BackendPid);
 
         var commit = stores.Jobs.CommitAsync([_steps.PlaceUpdate(job, nodes: 1, poolMaxNodes: 10)], default);
         // As every silo does now and then. Without it the commit waits for the lock until its command timeout and throws.
@@ -34,7 +37,7 @@ public sealed class StalledSessionTests(PostgresFixture postgres) : IClassFixtur
 
         Assert.Single((await commit).Applied);
         Assert.Equal(1, ended);
-        Assert.True(await stalled.WasEndedAsync(), $"backend {stalled.BackendPid} still serves the stalled session");
+        Assert.True(await stalled.WasEndedAsync(), $"backend {stalled.BackendPid} still serves the session {how}");
         Assert.Equal(JobState.Placed, (await stores.Jobs.GetAsync(job.Id, default))!.State);
     }
 
@@ -66,6 +69,15 @@ public sealed class StalledSessionTests(PostgresFixture postgres) : IClassFixtur
         foreach (var call in waiting.Append(sleeping))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        }
+    }
+
+    /// <summary>Row locks give the transaction an id: from then on a commit on that row waits.</summary>
+    private static async Task UntilHoldingARowLockAsync(string connectionString, int backendPid)
+    {
+        while (await DirectSql.ScalarAsync(connectionString, $"SELECT backend_xid IS NOT NULL FROM pg_stat_activity WHERE pid = {backendPid}") != "True")
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
     }
 

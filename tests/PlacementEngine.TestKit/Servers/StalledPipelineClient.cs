@@ -25,8 +25,12 @@ public sealed class StalledPipelineClient : IAsyncDisposable
     /// <summary>The server process serving this session.</summary>
     public int BackendPid { get; private set; }
 
-    /// <summary>Connects, begins a transaction, runs <paramref name="sql"/> and stops without the Sync that would end the pipeline.</summary>
-    public static async Task<StalledPipelineClient> StallAfterAsync(string connectionString, string applicationName, string sql)
+    /// <summary>
+    /// Connects, begins a transaction, runs <paramref name="sql"/> and stops without the Sync that would end the
+    /// pipeline; unless <paramref name="readResult"/>, also without reading the result (so a large one leaves the
+    /// server blocked sending it).
+    /// </summary>
+    public static async Task<StalledPipelineClient> StallAfterAsync(string connectionString, string applicationName, string sql, bool readResult = true)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         var tcp = new TcpClient();
@@ -43,7 +47,10 @@ public sealed class StalledPipelineClient : IAsyncDisposable
             .. Message('E', [.. CString(""), 0, 0, 0, 0]),
             .. Message('H', []),
         ]).ConfigureAwait(false);
-        await client.ReadUntilAsync('C').ConfigureAwait(false);
+        if (readResult)
+        {
+            await client.ReadUntilAsync('C').ConfigureAwait(false);
+        }
         return client;
     }
 
