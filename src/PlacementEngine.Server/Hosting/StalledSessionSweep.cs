@@ -34,6 +34,8 @@ internal sealed partial class StalledSessionSweep(OpenStores stores, TimeProvide
         }
     }
 
+    private bool _failing;
+
     private async Task SweepAsync(PostgresStores postgres, CancellationToken stoppingToken)
     {
         try
@@ -42,11 +44,17 @@ internal sealed partial class StalledSessionSweep(OpenStores stores, TimeProvide
             {
                 Ended(log, ended, PostgresStores.StalledSessionTimeout.TotalSeconds);
             }
+            _failing = false;
         }
         catch (DbException e)
         {
-            // The database unreachable or busy: the commits report that themselves; the next tick tries again.
-            Failed(log, e.Message);
+            // The database unreachable or busy: the commits report that themselves, so one line per outage, not
+            // one per tick; the next tick tries again.
+            if (!_failing)
+            {
+                Failed(log, e.Message);
+            }
+            _failing = true;
         }
     }
 
