@@ -50,8 +50,8 @@ public sealed class PostgresStores : IAsyncDisposable
 
     /// <summary>
     /// Ends this store's sessions, in any process, that stopped part-way through a pipeline holding locks another
-    /// session waits for, for longer than <see cref="StalledSessionTimeout"/> (a silo frozen mid-commit); returns how many. Every silo
-    /// calls it now and then: the frozen one cannot.
+    /// session waits for, for longer than <see cref="StalledSessionTimeout"/> (a silo frozen mid-commit); returns
+    /// how many. Every silo calls it now and then: the frozen one cannot.
     /// </summary>
     public Task<int> EndStalledSessionsAsync(CancellationToken cancellationToken) =>
         EndStalledSessionsAsync(StalledSessionTimeout, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class PostgresStores : IAsyncDisposable
 
     /// <summary>
     /// How long a session may sit stalled part-way through a pipeline, holding locks, before
-    /// <see cref="EndStalledSessionsAsync"/> ends it: the idle-in-transaction limit, for the one wait it misses.
+    /// <see cref="EndStalledSessionsAsync"/> ends it: the idle-in-transaction limit, for the waits that limit misses.
     /// </summary>
     public static readonly TimeSpan StalledSessionTimeout = IdleInTransactionTimeout;
 

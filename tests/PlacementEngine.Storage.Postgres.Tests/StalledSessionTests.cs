@@ -21,10 +21,11 @@ public sealed class StalledSessionTests(PostgresFixture postgres) : IClassFixtur
     public async Task EndStalledSessions_ASessionStalledHoldingAJobsLock_IsEndedAndTheBlockedCommitGoesThrough(string how, string column, bool readResult)
     {
         var stores = await _stores.OnNewDatabaseAsync();
+        var connectionString = _stores.ConnectionStringOf(stores.Jobs);
         var job = await _steps.SubmitAsync(stores, "locked");
-        await using var stalled = await StalledPipelineClient.StallAfterAsync(_stores.ConnectionStringOf(stores.Jobs),
+        await using var stalled = await StalledPipelineClient.StallAfterAsync(connectionString,
             PostgresStores.DefaultApplicationName, $"SELECT id{column} FROM placement.jobs WHERE id = 'locked' FOR UPDATE", readResult);
-        await UntilHoldingARowLockAsync(_stores.ConnectionStringOf(stores.Jobs), stalled.BackendPid);
+        await UntilHoldingARowLockAsync(connectionString, stalled.BackendPid);
 
         var commit = stores.Jobs.CommitAsync([_steps.PlaceUpdate(job, nodes: 1, poolMaxNodes: 10)], default);
         // As every silo does now and then. Without it the commit waits for the lock until its command timeout and throws.
@@ -75,8 +76,10 @@ public sealed class StalledSessionTests(PostgresFixture postgres) : IClassFixtur
     /// <summary>Row locks give the transaction an id: from then on a commit on that row waits.</summary>
     private static async Task UntilHoldingARowLockAsync(string connectionString, int backendPid)
     {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await DirectSql.ScalarAsync(connectionString, $"SELECT backend_xid IS NOT NULL FROM pg_stat_activity WHERE pid = {backendPid}") != "True")
         {
+            Assert.False(patience.IsCancellationRequested, $"backend {backendPid} took no row lock within 30 s");
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
     }

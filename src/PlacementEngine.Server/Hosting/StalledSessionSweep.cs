@@ -15,6 +15,9 @@ internal sealed partial class StalledSessionSweep(OpenStores stores, TimeProvide
     /// <summary>How often; a frozen session is ended within this much after its stall reaches the store's limit.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
+    // Set while the sweep cannot reach the database, so that an outage is logged once.
+    private bool _failing;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (stores.Postgres is not { } postgres)
@@ -33,8 +36,6 @@ internal sealed partial class StalledSessionSweep(OpenStores stores, TimeProvide
         {
         }
     }
-
-    private bool _failing;
 
     private async Task SweepAsync(PostgresStores postgres, CancellationToken stoppingToken)
     {

@@ -16,13 +16,13 @@ internal static class StoreWiring
         if (options.Store.Kind == StoreKind.Sqlite)
         {
             var sqlite = SqliteStores.Open(options.DatabasePath);
-            return new OpenStores(sqlite.Jobs, sqlite.PriceBooks, sqlite, postgres: null);
+            return new OpenStores(sqlite.Jobs, sqlite.PriceBooks, sqlite);
         }
         try
         {
             // Opened while the host starts, before anything serves, so waiting here holds up nothing else.
             var postgres = PostgresStores.OpenAsync(options.Store.PostgresConnectionString!).GetAwaiter().GetResult();
-            return new OpenStores(postgres.Jobs, postgres.PriceBooks, postgres, postgres);
+            return new OpenStores(postgres.Jobs, postgres.PriceBooks, postgres);
         }
         catch (NpgsqlException e)
         {
@@ -33,13 +33,13 @@ internal static class StoreWiring
 }
 
 /// <summary>The two stores and what closes them at shutdown (the container disposes this); the PostgreSQL ones when shared.</summary>
-internal sealed class OpenStores(IJobStore jobs, IPriceBookStore priceBooks, IAsyncDisposable owner, PostgresStores? postgres) : IAsyncDisposable
+internal sealed class OpenStores(IJobStore jobs, IPriceBookStore priceBooks, IAsyncDisposable owner) : IAsyncDisposable
 {
     public IJobStore Jobs { get; } = jobs;
 
     public IPriceBookStore PriceBooks { get; } = priceBooks;
 
-    public PostgresStores? Postgres { get; } = postgres;
+    public PostgresStores? Postgres => owner as PostgresStores;
 
     public ValueTask DisposeAsync() => owner.DisposeAsync();
 }

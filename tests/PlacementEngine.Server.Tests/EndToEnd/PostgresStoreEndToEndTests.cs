@@ -16,7 +16,7 @@ public sealed class PostgresStoreEndToEndTests(PostgresFixture postgres) : IClas
         string id;
         using (var client = server.Connect(DemoTokens.MlResearch))
         {
-            var submitted = await client.Jobs.SubmitJobAsync(Request("on-postgres"));
+            var submitted = await client.Jobs.SubmitJobAsync(SmallJob.Request("on-postgres"));
             id = submitted.Job.Id;
             var placed = await WaitForPlacementAsync(client, id);
             Assert.False(string.IsNullOrEmpty(placed.Placement?.Pool), $"job {id} has no placement\n{server.Output}");
@@ -45,7 +45,7 @@ public sealed class PostgresStoreEndToEndTests(PostgresFixture postgres) : IClas
         using var client = server.Connect(DemoTokens.MlResearch);
 
         // Waits on the frozen lock until the server ends that session; left alone, the insert would wait out its command timeout and fail.
-        var submitted = await client.Jobs.SubmitJobAsync(Request("behind-a-frozen-silo"));
+        var submitted = await client.Jobs.SubmitJobAsync(SmallJob.Request("behind-a-frozen-silo"));
 
         Assert.NotEqual(JobState.Pending, (await WaitForPlacementAsync(client, submitted.Job.Id)).State);
         Assert.True(await frozen.WasEndedAsync(), $"backend {frozen.BackendPid} still serves the frozen session\n{server.Output}");
@@ -61,19 +61,6 @@ public sealed class PostgresStoreEndToEndTests(PostgresFixture postgres) : IClas
 
         Assert.Contains("--postgres: cannot open the PostgreSQL store", error.Message, StringComparison.Ordinal);
     }
-
-    private static SubmitJobRequest Request(string name) => new()
-    {
-        IdempotencyKey = name,
-        Spec = new JobSpec
-        {
-            Name = name,
-            Container = new ContainerSpec { Image = "ghcr.io/acme/batch:1" },
-            Worker = new WorkerResources { Vcpus = 2, MemoryGib = 4 },
-            Workers = 1,
-            EstimatedRuntimeSeconds = 600,
-        },
-    };
 
     /// <summary>The one job in the PostgreSQL database, read there directly: the server used it, not its SQLite file.</summary>
     private static async Task<string?> StoredJobIdAsync(string connectionString)

@@ -13,14 +13,10 @@ namespace PlacementEngine.TestKit.Servers;
 public sealed class StalledPipelineClient : IAsyncDisposable
 {
     private readonly TcpClient _tcp;
-    private readonly NetworkStream _stream;
 
-    private StalledPipelineClient(TcpClient tcp, int backendPid)
-    {
-        _tcp = tcp;
-        _stream = tcp.GetStream();
-        BackendPid = backendPid;
-    }
+    private StalledPipelineClient(TcpClient tcp) => _tcp = tcp;
+
+    private NetworkStream Stream => _tcp.GetStream();
 
     /// <summary>The server process serving this session.</summary>
     public int BackendPid { get; private set; }
@@ -34,24 +30,33 @@ public sealed class StalledPipelineClient : IAsyncDisposable
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         var tcp = new TcpClient();
-        await tcp.ConnectAsync(settings.Host!, settings.Port).ConfigureAwait(false);
-        var client = new StalledPipelineClient(tcp, 0);
-        await client.SendAsync(Startup(settings.Username!, settings.Database!, applicationName)).ConfigureAwait(false);
-        client.BackendPid = await client.ReadUntilAsync('Z', keyData: true).ConfigureAwait(false);
-        await client.SendAsync(Message('Q', CString("BEGIN"))).ConfigureAwait(false);
-        await client.ReadUntilAsync('Z').ConfigureAwait(false);
-        // Parse, Bind, Execute and Flush (so the result comes back), but no Sync: the backend waits for more.
-        await client.SendAsync([
-            .. Message('P', [.. CString(""), .. CString(sql), 0, 0]),
-            .. Message('B', [.. CString(""), .. CString(""), 0, 0, 0, 0, 0, 0]),
-            .. Message('E', [.. CString(""), 0, 0, 0, 0]),
-            .. Message('H', []),
-        ]).ConfigureAwait(false);
-        if (readResult)
+        var client = new StalledPipelineClient(tcp);
+        try
         {
-            await client.ReadUntilAsync('C').ConfigureAwait(false);
+            await tcp.ConnectAsync(settings.Host!, settings.Port).ConfigureAwait(false);
+            await client.SendAsync(Framed([0, 3, 0, 0, .. CString("user"), .. CString(settings.Username!), .. CString("database"),
+                .. CString(settings.Database!), .. CString("application_name"), .. CString(applicationName), 0])).ConfigureAwait(false);
+            client.BackendPid = await client.ReadUntilAsync('Z').ConfigureAwait(false);
+            await client.SendAsync(Message('Q', CString("BEGIN"))).ConfigureAwait(false);
+            await client.ReadUntilAsync('Z').ConfigureAwait(false);
+            // Parse, Bind, Execute and Flush (so the result comes back), but no Sync: the backend waits for more.
+            await client.SendAsync([
+                .. Message('P', [.. CString(""), .. CString(sql), 0, 0]),
+                .. Message('B', [.. CString(""), .. CString(""), 0, 0, 0, 0, 0, 0]),
+                .. Message('E', [.. CString(""), 0, 0, 0, 0]),
+                .. Message('H', []),
+            ]).ConfigureAwait(false);
+            if (readResult)
+            {
+                await client.ReadUntilAsync('C').ConfigureAwait(false);
+            }
+            return client;
         }
-        return client;
+        catch
+        {
+            tcp.Dispose();
+            throw;
+        }
     }
 
     /// <summary>True once the server has closed the session (it sends its reason, then the end of the stream).</summary>
@@ -61,7 +66,7 @@ public sealed class StalledPipelineClient : IAsyncDisposable
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            while (await _stream.ReadAsync(buffer, patience.Token).ConfigureAwait(false) > 0)
+            while (await Stream.ReadAsync(buffer, patience.Token).ConfigureAwait(false) > 0)
             {
             }
             return true;
@@ -78,23 +83,23 @@ public sealed class StalledPipelineClient : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task SendAsync(byte[] bytes) => await _stream.WriteAsync(bytes).ConfigureAwait(false);
+    private async Task SendAsync(byte[] bytes) => await Stream.WriteAsync(bytes).ConfigureAwait(false);
 
-    /// <summary>Reads messages up to one of type <paramref name="type"/>; with <paramref name="keyData"/>, returns the backend's pid from BackendKeyData.</summary>
-    private async Task<int> ReadUntilAsync(char type, bool keyData = false)
+    /// <summary>Reads messages up to one of type <paramref name="type"/>; returns the backend's pid when BackendKeyData was among them (at start-up), else 0.</summary>
+    private async Task<int> ReadUntilAsync(char type)
     {
         var pid = 0;
         while (true)
         {
             var header = new byte[5];
-            await _stream.ReadExactlyAsync(header).ConfigureAwait(false);
+            await Stream.ReadExactlyAsync(header).ConfigureAwait(false);
             var body = new byte[BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(1)) - 4];
-            await _stream.ReadExactlyAsync(body).ConfigureAwait(false);
+            await Stream.ReadExactlyAsync(body).ConfigureAwait(false);
             switch ((char)header[0])
             {
                 case 'E':
                     throw new InvalidOperationException("the server refused: " + Encoding.UTF8.GetString(body).Replace('\0', ' '));
-                case 'K' when keyData:
+                case 'K':
                     pid = BinaryPrimitives.ReadInt32BigEndian(body);
                     break;
                 case var t when t == type:
@@ -103,20 +108,14 @@ public sealed class StalledPipelineClient : IAsyncDisposable
         }
     }
 
-    private static byte[] Startup(string user, string database, string applicationName)
+    private static byte[] Message(char type, byte[] body) => [(byte)type, .. Framed(body)];
+
+    /// <summary>The body behind its length, which counts itself: the start-up message is this alone, the others follow a type byte.</summary>
+    private static byte[] Framed(byte[] body)
     {
-        byte[] body = [0, 3, 0, 0, .. CString("user"), .. CString(user), .. CString("database"), .. CString(database),
-            .. CString("application_name"), .. CString(applicationName), 0];
         var length = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(length, body.Length + 4);
         return [.. length, .. body];
-    }
-
-    private static byte[] Message(char type, byte[] body)
-    {
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, body.Length + 4);
-        return [(byte)type, .. length, .. body];
     }
 
     private static byte[] CString(string text) => [.. Encoding.UTF8.GetBytes(text), 0];

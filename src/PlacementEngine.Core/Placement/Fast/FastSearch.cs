@@ -62,7 +62,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             {
                 zeroPrices = primal.Build(search.Duals, table, PlanOrder.Worth);
                 flow.Run();
-                flowBound = Math.Max(evaluator.Evaluate(flow.Prices), evaluator.Evaluate(teamFit.Fitted(flow.Prices, table)));
+                flowBound = BoundAt(flow.Prices);
             },
             () =>
             {
@@ -113,7 +113,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             // contended: 50 iterations, 0.65 s). A failed proof waits as long as a pricing interval before the next.
             if (closeEnough && iterations >= nextProof)
             {
-                var atAllPools = Math.Max(evaluator.Evaluate(search.BestDuals), evaluator.Evaluate(teamFit.Fitted(search.BestDuals, table)));
+                var atAllPools = BoundAt(search.BestDuals);
                 if (WithinTarget(atAllPools))
                 {
                     loopBound = atAllPools;
@@ -218,6 +218,9 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
             best = Better(byWorth, byRegret);
             return Math.Min(worth.Objective, regret.Objective);
         }
+
+        // The bound over every pool at the prices, as they are and with the surcharges fitted to the rest.
+        decimal BoundAt(DualPrices at) => Math.Max(evaluator.Evaluate(at), evaluator.Evaluate(teamFit.Fitted(at, table)));
 
         IEnumerable<FastSolution> Finalists() => byRegret is null || byRegret == byWorth ? [byWorth] : [byWorth, byRegret];
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
-using PlacementEngine.Contracts.V1;
 
 namespace PlacementEngine.Server.Tests.EndToEnd.ScaleOut;
 
@@ -59,7 +58,7 @@ internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int cli
                     }
                     try
                     {
-                        var response = await connections[silo].Jobs.SubmitJobAsync(Request(key), deadline: ServerConnection.In(TimeSpan.FromSeconds(10)), cancellationToken: CancellationToken.None);
+                        var response = await connections[silo].Jobs.SubmitJobAsync(SmallJob.Request(key), deadline: ServerConnection.In(TimeSpan.FromSeconds(10)), cancellationToken: CancellationToken.None);
                         _acknowledged[key] = (response.Job.Id, DateTime.UtcNow);
                         if (pace > TimeSpan.Zero)
                         {
@@ -93,19 +92,6 @@ internal sealed class SubmitterCrowd(IReadOnlyList<ServerProcess> silos, int cli
             }
         }
     }
-
-    private static SubmitJobRequest Request(string key) => new()
-    {
-        IdempotencyKey = key,
-        Spec = new JobSpec
-        {
-            Name = key,
-            Container = new ContainerSpec { Image = "ghcr.io/acme/batch:1" },
-            Worker = new WorkerResources { Vcpus = 2, MemoryGib = 4 },
-            Workers = 1,
-            EstimatedRuntimeSeconds = 600,
-        },
-    };
 
     /// <summary>INTERNAL made by the client itself from the transport's failure, never a status the server sent.</summary>
     private static bool IsConnectionLostUnderTheCall(RpcException ex) =>
