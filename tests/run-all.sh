@@ -47,6 +47,12 @@ if ((reported < ${#projects[@]})); then
   echo "only $reported of ${#projects[@]} test projects reported results"
   failed=$((failed + ${#projects[@]} - reported))
 fi
+# Any other run that aborted (a library taken for a test project, a test host that could not start) fails too.
+aborted=$(grep -cE "^Test Run Aborted" "$log")
+if ((aborted > ${#projects[@]} - reported)); then
+  echo "$aborted test runs aborted"
+  failed=$((failed + aborted - (${#projects[@]} - reported)))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,7 +7,7 @@ namespace PlacementEngine.Grains.Tests;
 public sealed class SubmissionTests : GrainClusterTests
 {
     [Fact]
-    public async Task Submit_StoresThePendingJob_WithoutActivatingAJobGrain()
+    public async Task Submit_StoresThePendingJob_WithoutActivatingAJobGrain_NorDoesPlacingIt()
     {
         var jobs = new List<Job>();
         for (var i = 0; i < 3; i++)
@@ -17,8 +17,20 @@ public sealed class SubmissionTests : GrainClusterTests
 
         foreach (var job in jobs)
         {
-            Assert.Equal(JobState.Pending, (await Grains.StoredAsync(job.Id)).State);
+            Assert.Equal(JobState.Pending, job.State);
+            // The submission wakes the scheduler, which may already have placed it: stored is what matters here.
+            Assert.Equal(job.Spec, (await Grains.StoredAsync(job.Id)).Spec);
         }
+        Assert.Equal(0, await JobGrainActivationsAsync(Grains));
+
+        // Nor does the scheduler's placing them (the fleet has two nodes for the three).
+        await Grains.Scheduler.RunCycleAsync();
+        var holding = 0;
+        foreach (var job in jobs)
+        {
+            holding += (await Grains.StoredAsync(job.Id)).State.HoldsCapacity() ? 1 : 0;
+        }
+        Assert.Equal(2, holding);
         Assert.Equal(0, await JobGrainActivationsAsync(Grains));
     }
 
