@@ -5,6 +5,8 @@ namespace PlacementEngine.Core;
 /// - insertion: a pending job takes a listed pool after one of the pool's jobs moves to another pool with room;
 /// - eviction: a pending job takes a listed pool from jobs worth less (their penalties minus costs), which then go
 ///   wherever they still fit, kept only when the objective falls;
+///   (for both, when the pool has the nodes but its cluster's GPU cap is spent, the jobs in the way are the cluster's:
+///   <see cref="Blocking"/>)
 /// - cheaper pool: a placed job moves to a cheaper listed pool with room.
 /// Each move is tried on the plan and undone when it does not pay, so every check is the ledger's own.
 /// </summary>
@@ -64,16 +66,20 @@ internal sealed partial class LocalSearch(PreparedProblem problem, CandidateList
         }
     }
 
-    /// <summary>Moves one job out of the pool of <paramref name="u"/>'s entry <paramref name="i"/> to a pool with room, so that u fits.</summary>
+    /// <summary>
+    /// Moves one job out of the way of <paramref name="u"/>'s entry <paramref name="i"/> to a pool with room, so that
+    /// u fits: out of the pool when it lacks nodes, or out of the cluster when its GPU cap is what stops u.
+    /// </summary>
     private bool TryRelocateOccupant(FastSolution solution, int u, CandidateList uList, int i)
     {
         var pool = uList.Pools[i];
-        var occupants = _occupants[pool];
-        var missing = problem.Jobs[u].Workers - solution.Ledger.FreeNodes[pool];
+        var blocking = Blocking(solution, u, pool);
+        var occupants = Occupants(blocking, pool);
+        var missing = Needed(u, pool, blocking) - Have(solution, pool, blocking);
         for (var o = 0; o < occupants.Count && o < OccupantsTried * 2; o++)
         {
             var v = occupants[o];
-            if (problem.Jobs[v].Workers < missing)
+            if (Frees(solution, v, blocking) < missing)
             {
                 continue;
             }
@@ -82,7 +88,8 @@ internal sealed partial class LocalSearch(PreparedProblem problem, CandidateList
             {
                 _budget--;
                 var target = vList.Pools[k];
-                if (target == pool || !solution.Ledger.FitsResources(problem.Jobs[v], target)
+                if (target == pool || (blocking == Blocker.Cap && problem.Index.CapKeyOf[target] == problem.Index.CapKeyOf[pool])
+                    || !solution.Ledger.FitsResources(problem.Jobs[v], target)
                     || !solution.Ledger.FitsBudget(problem.Jobs[v], vList.Exact(k) - SameTeamRefund(solution, v)))
                 {
                     continue;
@@ -105,29 +112,33 @@ internal sealed partial class LocalSearch(PreparedProblem problem, CandidateList
         return false;
     }
 
-    /// <summary>Evicts the least valuable jobs of the pool of <paramref name="u"/>'s entry <paramref name="i"/> until u fits, if that pays.</summary>
+    /// <summary>
+    /// Evicts the least valuable jobs in the way of <paramref name="u"/>'s entry <paramref name="i"/> (the pool's, or
+    /// the cluster's when its GPU cap is what stops u) until u fits, if that pays.
+    /// </summary>
     private void TryEvict(FastSolution solution, int u, CandidateList uList, int i)
     {
         var pool = uList.Pools[i];
+        var blocking = Blocking(solution, u, pool);
         // Screened on the floating-point cost; what is kept is decided on the exact objective.
         var worthU = problem.Penalty[u] - (decimal)uList.Costs[i];
         _evictable.Clear();
-        var freed = solution.Ledger.FreeNodes[pool];
-        foreach (var v in _occupants[pool])
+        var freed = Have(solution, pool, blocking);
+        foreach (var v in Occupants(blocking, pool))
         {
             if (Worth(solution, v) < worthU)
             {
                 _evictable.Add(v);
-                freed += problem.Jobs[v].Workers;
+                freed += Frees(solution, v, blocking);
             }
         }
-        if (_evictable.Count == 0 || freed < problem.Jobs[u].Workers)
+        if (_evictable.Count == 0 || freed < Needed(u, pool, blocking))
         {
             return;
         }
         _evictable.Sort((a, b) =>
         {
-            var byWorth = WorthPerNode(solution, a).CompareTo(WorthPerNode(solution, b));
+            var byWorth = WorthPer(solution, a, blocking).CompareTo(WorthPer(solution, b, blocking));
             return byWorth != 0 ? byWorth : a.CompareTo(b);
         });
         var cost = uList.Exact(i);
@@ -166,7 +177,7 @@ internal sealed partial class LocalSearch(PreparedProblem problem, CandidateList
     /// <summary>What leaving the job pending would cost the objective: its penalty minus what it costs where it is.</summary>
     private decimal Worth(FastSolution solution, int job) => problem.Penalty[job] - solution.CostOf[job];
 
-    private decimal WorthPerNode(FastSolution solution, int job) => Worth(solution, job) / Math.Max(1, problem.Jobs[job].Workers);
+    private decimal WorthPer(FastSolution solution, int job, Blocker blocking) => Worth(solution, job) / Math.Max(1, Frees(solution, job, blocking));
 
     private void MoveToCheaperPools(FastSolution solution)
     {
