@@ -7,11 +7,12 @@ namespace PlacementEngine.Core;
 /// </summary>
 internal sealed class CandidateList(JobFacts job, int capacity)
 {
-    private const decimal NotYet = -1m;
-
     private int[] _pools = new int[capacity];
     private double[] _costs = new double[capacity];
     private decimal[] _exact = new decimal[capacity];
+    // Set once _exact[i] is written: plans are built on two threads at once, and a decimal is written in more than
+    // one store, so a reader must not trust the value before the flag (writers racing write the same value).
+    private bool[] _known = new bool[capacity];
 
     public JobFacts Job => job;
 
@@ -33,11 +34,14 @@ internal sealed class CandidateList(JobFacts job, int capacity)
     /// <summary>The exact cost of entry <paramref name="i"/>, as <see cref="CostModel"/> gives it.</summary>
     public decimal Exact(int i)
     {
-        if (_exact[i] == NotYet)
+        if (Volatile.Read(ref _known[i]))
         {
-            _exact[i] = job.Cost(_pools[i]);
+            return _exact[i];
         }
-        return _exact[i];
+        var exact = job.Cost(_pools[i]);
+        _exact[i] = exact;
+        Volatile.Write(ref _known[i], true);
+        return exact;
     }
 
     public void Add(int pool, double cost)
@@ -48,10 +52,11 @@ internal sealed class CandidateList(JobFacts job, int capacity)
             Array.Resize(ref _pools, size);
             Array.Resize(ref _costs, size);
             Array.Resize(ref _exact, size);
+            Array.Resize(ref _known, size);
         }
         _pools[Count] = pool;
         _costs[Count] = cost;
-        _exact[Count] = NotYet;
+        _known[Count] = false;
         Count++;
     }
 }

@@ -53,6 +53,8 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         var teamFit = new CoordinateAscent(problem);
         var search = new SubgradientSearch(problem, table, teamFit);
         var primal = new PrimalHeuristic(problem, lists);
+        // A second, for the regret order's plans built beside the worth order's (each holds its own sort buffers).
+        var byRegretPrimal = new PrimalHeuristic(problem, lists);
         var pricing = new ColumnPricing(problem, lists);
 
         // 2-3. The plan of zero prices, the flow's bound, and the augmenting plan (improved locally). The plan needs
@@ -229,8 +231,8 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         // the lower of the two new plans' objectives, which the polish watches for a stall.
         decimal BuildPlans(DualPrices at, CandidateTable on)
         {
-            var worth = primal.Build(at, on, PlanOrder.Worth);
-            var regret = primal.Build(at, on, PlanOrder.Regret);
+            FastSolution worth = null!, regret = null!;
+            Both(() => worth = primal.Build(at, on, PlanOrder.Worth), () => regret = byRegretPrimal.Build(at, on, PlanOrder.Regret));
             stepTarget = Math.Min(stepTarget, Math.Min(worth.Objective, regret.Objective));
             byWorth = Better(byWorth, worth);
             byRegret = byRegret is null ? regret : Better(byRegret, regret);
