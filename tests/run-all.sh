@@ -43,15 +43,16 @@ done < <(grep -E "^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+" "$log
 # A project without tests says so; one that crashed prints no summary: count that as a failure, not as nothing.
 empty=$(grep -cE "No test is available in" "$log")
 reported=$((reported + empty))
-if ((reported < ${#projects[@]})); then
+missing=$((${#projects[@]} - reported))
+if ((missing > 0)); then
   echo "only $reported of ${#projects[@]} test projects reported results"
-  failed=$((failed + ${#projects[@]} - reported))
+  failed=$((failed + missing))
 fi
 # Any other run that aborted (a library taken for a test project, a test host that could not start) fails too.
 aborted=$(grep -cE "^Test Run Aborted" "$log")
-if ((aborted > ${#projects[@]} - reported)); then
+if ((aborted > missing)); then
   echo "$aborted test runs aborted"
-  failed=$((failed + aborted - (${#projects[@]} - reported)))
+  failed=$((failed + aborted - missing))
 fi
 
 echo "$passed passed, $failed failed"

@@ -62,19 +62,11 @@ public sealed class PricingSchedulingTests(PricingServerFixture fixture)
 
     private static async Task<string> SubmitAsync(ServerConnection client, string name, string maxHourlyPrice)
     {
-        var response = await client.Jobs.SubmitJobAsync(new SubmitJobRequest
-        {
-            IdempotencyKey = $"{name}-{Guid.NewGuid():N}",
-            Spec = new JobSpec
-            {
-                Name = name,
-                Container = new ContainerSpec { Image = "ghcr.io/acme/batch:1" },
-                Worker = new WorkerResources { Vcpus = 2, MemoryGib = 4 },
-                Workers = 1,
-                EstimatedRuntimeSeconds = 3600,
-                MaxHourlyPrice = maxHourlyPrice,
-            },
-        });
+        var request = SmallJob.Request($"{name}-{Guid.NewGuid():N}");
+        request.Spec.Name = name;
+        request.Spec.EstimatedRuntimeSeconds = 3600;
+        request.Spec.MaxHourlyPrice = maxHourlyPrice;
+        var response = await client.Jobs.SubmitJobAsync(request);
         return response.Job.Id;
     }
 

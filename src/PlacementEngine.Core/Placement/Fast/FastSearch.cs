@@ -114,7 +114,7 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
                 // The plans from the prices are compared with the bounds before local search, which takes 1-2% off
                 // them at the end: once near, the best is improved now, so that it can end the loop (L seed 8
                 // contended, with the moves that make way under GPU caps: 1.0 s instead of 4.1).
-                if (best != triedLocally && iterations >= nextLocalTry && NearTarget(Math.Max(flowBound, SafeMargin.Below(search.BestValue))))
+                if (best != triedLocally && iterations >= nextLocalTry && WithinTarget(Math.Max(flowBound, SafeMargin.Below(search.BestValue)), LocalTryMargin))
                 {
                     ImproveLocally(best);
                     triedLocally = best;
@@ -233,17 +233,16 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         {
             FastSolution worth = null!, regret = null!;
             Both(() => worth = primal.Build(at, on, PlanOrder.Worth), () => regret = byRegretPrimal.Build(at, on, PlanOrder.Regret));
-            stepTarget = Math.Min(stepTarget, Math.Min(worth.Objective, regret.Objective));
+            var lower = Math.Min(worth.Objective, regret.Objective);
+            stepTarget = Math.Min(stepTarget, lower);
             byWorth = Better(byWorth, worth);
             byRegret = byRegret is null ? regret : Better(byRegret, regret);
             best = Better(byWorth, byRegret);
-            return Math.Min(worth.Objective, regret.Objective);
+            return lower;
         }
 
         // The bound over every pool at the prices, as they are and with the surcharges fitted to the rest.
         decimal BoundAt(DualPrices at) => Math.Max(evaluator.Evaluate(at), evaluator.Evaluate(teamFit.Fitted(at, table)));
-
-        bool NearTarget(decimal lowerBound) => PlacementGap.Relative(Money.Of(best.Objective), Money.Of(lowerBound)) <= options.TargetGap + LocalTryMargin;
 
         IEnumerable<FastSolution> Finalists() => byRegret is null || byRegret == byWorth ? [byWorth] : [byWorth, byRegret];
 
@@ -286,7 +285,9 @@ internal sealed class FastSearch(PreparedProblem problem, FastSolverOptions opti
         void Tell(string phase, decimal lowerBound, FastSolution? plan = null) =>
             options.Progress?.Invoke(new FastSolverProgress(phase, (plan ?? best).Objective, Math.Min(lowerBound, (plan ?? best).Objective)));
 
-        bool WithinTarget(decimal lowerBound) => PlacementGap.Relative(Money.Of(best.Objective), Money.Of(lowerBound)) <= options.TargetGap;
+        // Within the target gap, or within it plus a margin: near enough for something that may close the rest.
+        bool WithinTarget(decimal lowerBound, double margin = 0) =>
+            PlacementGap.Relative(Money.Of(best.Objective), Money.Of(lowerBound)) <= options.TargetGap + margin;
     }
 
     /// <summary>Runs both at once; a cancellation seen on either side surfaces as itself, as from any other step.</summary>
